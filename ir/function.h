@@ -1,0 +1,73 @@
+// An XLS IR function: parameters, nodes in definition (topological) order,
+// and the return node.
+#ifndef XLSAOT_IR_FUNCTION_H_
+#define XLSAOT_IR_FUNCTION_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ir/node.h"
+#include "ir/source_location.h"
+
+namespace xlsaot {
+
+class Package;
+
+class Function {
+ public:
+  Function(std::string name, Package* package) : name_(std::move(name)), package_(package) {}
+
+  const std::string& name() const { return name_; }
+  Package* package() const { return package_; }
+
+  // Parameters in declaration order; each is also in nodes().
+  std::span<Node* const> params() const { return params_; }
+  Node* param(size_t i) const { return params_[i]; }
+
+  // Every node, parameters first, then in definition order. Operands are
+  // always defined before their users.
+  std::span<const std::unique_ptr<Node>> nodes() const { return nodes_; }
+  size_t node_count() const { return nodes_.size(); }
+
+  Node* return_node() const { return return_node_; }
+  void set_return_node(Node* node) { return_node_ = node; }
+  const Type* return_type() const { return return_type_; }
+  void set_return_type(const Type* type) { return_type_ = type; }
+
+  // Creates a node owned by this function and appends it.
+  Node* AddNode(Op op, const Type* type, std::string name) {
+    nodes_.push_back(std::make_unique<Node>(op, type, std::move(name), this));
+    return nodes_.back().get();
+  }
+  // Creates a parameter node (op kParam) and appends it to params().
+  Node* AddParam(const Type* type, std::string name) {
+    Node* node = AddNode(Op::kParam, type, std::move(name));
+    params_.push_back(node);
+    return node;
+  }
+
+  // Outer attributes written before the function, e.g. "#[non_synth]",
+  // kept verbatim (one string each, without the leading "#[" / trailing "]")
+  // so printing preserves them.
+  std::span<const std::string> outer_attributes() const { return outer_attributes_; }
+  std::vector<std::string>& mutable_outer_attributes() { return outer_attributes_; }
+
+  SourceLocation loc() const { return loc_; }
+  void set_loc(SourceLocation loc) { loc_ = loc; }
+
+ private:
+  std::string name_;
+  Package* package_;
+  std::vector<Node*> params_;
+  std::vector<std::unique_ptr<Node>> nodes_;
+  Node* return_node_ = nullptr;
+  const Type* return_type_ = nullptr;
+  std::vector<std::string> outer_attributes_;
+  SourceLocation loc_;
+};
+
+}  // namespace xlsaot
+
+#endif  // XLSAOT_IR_FUNCTION_H_

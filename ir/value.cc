@@ -1,0 +1,185 @@
+#include "ir/value.h"
+
+#include <algorithm>
+
+#include "llvm/ADT/SmallString.h"
+
+namespace xlsaot {
+namespace {
+
+// Digits of `bits` in base 2^log2_radix, most significant first, without
+// leading zeros unless `pad` (then exactly ceil(width / log2_radix) digits).
+std::string PowerOfTwoDigits(const llvm::APInt& bits, unsigned log2_radix, bool pad) {
+  const unsigned width = bits.getBitWidth();
+  const unsigned digit_count = width == 0 ? 1 : (width + log2_radix - 1) / log2_radix;
+  std::string digits;
+  digits.reserve(digit_count);
+  for (unsigned d = digit_count; d-- > 0;) {
+    unsigned lo = d * log2_radix;
+    unsigned n = std::min(log2_radix, width > lo ? width - lo : 0);
+    uint64_t digit = n == 0 ? 0 : bits.extractBitsAsZExtValue(n, lo);
+    digits.push_back("0123456789abcdef"[digit]);
+  }
+  if (!pad) {
+    size_t first = digits.find_first_not_of('0');
+    digits = first == std::string::npos ? "0" : digits.substr(first);
+  }
+  return digits;
+}
+
+// Inserts '_' every four digits counting from the least significant one.
+std::string GroupByFour(const std::string& digits) {
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 4 == 0) out.push_back('_');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string Decimal(const llvm::APInt& bits, bool is_signed) {
+  if (bits.getBitWidth() == 0) return "0";
+  llvm::SmallString<40> s;
+  bits.toString(s, 10, is_signed);
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string BitsToString(const llvm::APInt& bits, FormatPreference preference) {
+  switch (preference) {
+    case FormatPreference::kDefault:
+      return bits.getBitWidth() <= 64 ? Decimal(bits, false)
+                                      : "0x" + GroupByFour(PowerOfTwoDigits(bits, 4, false));
+    case FormatPreference::kUnsignedDecimal:
+      return Decimal(bits, false);
+    case FormatPreference::kSignedDecimal:
+      return Decimal(bits, true);
+    case FormatPreference::kBinary:
+      return "0b" + GroupByFour(PowerOfTwoDigits(bits, 1, false));
+    case FormatPreference::kHex:
+      return "0x" + GroupByFour(PowerOfTwoDigits(bits, 4, false));
+    case FormatPreference::kPlainBinary:
+      return PowerOfTwoDigits(bits, 1, false);
+    case FormatPreference::kPlainHex:
+      return PowerOfTwoDigits(bits, 4, false);
+    case FormatPreference::kZeroPaddedBinary:
+      return "0b" + GroupByFour(PowerOfTwoDigits(bits, 1, true));
+    case FormatPreference::kZeroPaddedHex:
+      return "0x" + GroupByFour(PowerOfTwoDigits(bits, 4, true));
+  }
+  return "?";
+}
+
+Value Value::Zero(const Type* type) {
+  switch (type->kind()) {
+    case TypeKind::kBits:
+      return UBits(0, type->bit_count());
+    case TypeKind::kToken:
+      return Token();
+    case TypeKind::kTuple: {
+      std::vector<Value> elements;
+      elements.reserve(type->elements().size());
+      for (const Type* e : type->elements()) elements.push_back(Zero(e));
+      return Tuple(std::move(elements));
+    }
+    case TypeKind::kArray:
+      return Array(std::vector<Value>(static_cast<size_t>(type->size()), Zero(type->element())));
+  }
+  return Value();
+}
+
+Value Value::AllOnes(const Type* type) {
+  switch (type->kind()) {
+    case TypeKind::kBits:
+      return Bits(llvm::APInt::getAllOnes(static_cast<unsigned>(type->bit_count())));
+    case TypeKind::kToken:
+      return Token();
+    case TypeKind::kTuple: {
+      std::vector<Value> elements;
+      elements.reserve(type->elements().size());
+      for (const Type* e : type->elements()) elements.push_back(AllOnes(e));
+      return Tuple(std::move(elements));
+    }
+    case TypeKind::kArray:
+      return Array(std::vector<Value>(static_cast<size_t>(type->size()), AllOnes(type->element())));
+  }
+  return Value();
+}
+
+bool Value::HasType(const Type* type) const {
+  switch (type->kind()) {
+    case TypeKind::kBits:
+      return IsBits() && bit_count() == type->bit_count();
+    case TypeKind::kToken:
+      return IsToken();
+    case TypeKind::kTuple: {
+      if (!IsTuple() || elements_.size() != type->elements().size()) return false;
+      for (size_t i = 0; i < elements_.size(); ++i)
+        if (!elements_[i].HasType(type->elements()[i])) return false;
+      return true;
+    }
+    case TypeKind::kArray: {
+      if (!IsArray() || static_cast<int64_t>(elements_.size()) != type->size()) return false;
+      for (const Value& e : elements_)
+        if (!e.HasType(type->element())) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+void AppendValue(const Value& v, bool typed, FormatPreference pref, std::string& out) {
+  switch (v.kind()) {
+    case Value::Kind::kBits:
+      if (typed) out += "bits[" + std::to_string(v.bit_count()) + "]:";
+      out += BitsToString(v.bits(), pref);
+      return;
+    case Value::Kind::kToken:
+      out += "token";
+      return;
+    case Value::Kind::kTuple:
+    case Value::Kind::kArray: {
+      const bool tuple = v.IsTuple();
+      out.push_back(tuple ? '(' : '[');
+      for (size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ", ";
+        AppendValue(v.element(i), typed, pref, out);
+      }
+      out.push_back(tuple ? ')' : ']');
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::string Value::ToString(FormatPreference preference) const {
+  std::string out;
+  AppendValue(*this, /*typed=*/true, preference, out);
+  return out;
+}
+
+std::string Value::ToHumanString(FormatPreference preference) const {
+  std::string out;
+  AppendValue(*this, /*typed=*/false, preference, out);
+  return out;
+}
+
+bool operator==(const Value& a, const Value& b) {
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case Value::Kind::kBits:
+      return a.bits_.getBitWidth() == b.bits_.getBitWidth() && a.bits_ == b.bits_;
+    case Value::Kind::kToken:
+      return true;
+    case Value::Kind::kTuple:
+    case Value::Kind::kArray:
+      return a.elements_ == b.elements_;
+  }
+  return false;
+}
+
+}  // namespace xlsaot
