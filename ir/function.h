@@ -4,8 +4,10 @@
 #define XLSAOT_IR_FUNCTION_H_
 
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ir/node.h"
@@ -32,12 +34,16 @@ class Function {
   size_t node_count() const { return nodes_.size(); }
 
   Node* return_node() const { return return_node_; }
-  void set_return_node(Node* node) { return_node_ = node; }
+  void set_return_node(Node* node) {
+    DropDerived();
+    return_node_ = node;
+  }
   const Type* return_type() const { return return_type_; }
   void set_return_type(const Type* type) { return_type_ = type; }
 
   // Creates a node owned by this function and appends it.
   Node* AddNode(Op op, const Type* type, std::string name) {
+    DropDerived();
     nodes_.push_back(std::make_unique<Node>(op, type, std::move(name), this));
     return nodes_.back().get();
   }
@@ -57,7 +63,34 @@ class Function {
   SourceLocation loc() const { return loc_; }
   void set_loc(SourceLocation loc) { loc_ = loc; }
 
+  // Data an evaluator derives from this function once and reuses on every
+  // call (for example the interpreter's evaluation plan), one entry per
+  // `key`. `build` (returning std::shared_ptr<const T>) runs without any lock
+  // held, so it may derive data for other functions; when threads race, the
+  // first stored result wins and everyone gets it. Adding a node or changing
+  // the return node drops everything derived; other in-place edits of nodes
+  // after derivation are not tracked.
+  template <typename T, typename Build>
+  std::shared_ptr<const T> GetOrBuildDerived(const void* key, Build&& build) const {
+    {
+      std::lock_guard<std::mutex> lock(derived_mu_);
+      for (const auto& [k, data] : derived_)
+        if (k == key) return std::static_pointer_cast<const T>(data);
+    }
+    std::shared_ptr<const T> built = build();
+    std::lock_guard<std::mutex> lock(derived_mu_);
+    for (const auto& [k, data] : derived_)
+      if (k == key) return std::static_pointer_cast<const T>(data);
+    derived_.emplace_back(key, built);
+    return built;
+  }
+
  private:
+  void DropDerived() {
+    std::lock_guard<std::mutex> lock(derived_mu_);
+    derived_.clear();
+  }
+
   std::string name_;
   Package* package_;
   std::vector<Node*> params_;
@@ -66,6 +99,8 @@ class Function {
   const Type* return_type_ = nullptr;
   std::vector<std::string> outer_attributes_;
   SourceLocation loc_;
+  mutable std::mutex derived_mu_;
+  mutable std::vector<std::pair<const void*, std::shared_ptr<const void>>> derived_;
 };
 
 }  // namespace xlsaot

@@ -63,10 +63,12 @@ std::string BitsToString(const llvm::APInt& bits, FormatPreference preference) {
       return PowerOfTwoDigits(bits, 1, false);
     case FormatPreference::kPlainHex:
       return PowerOfTwoDigits(bits, 4, false);
+    // XLS writes no radix prefix for the zero-padded forms (they mirror
+    // Verilog's %b / %h), but still groups the digits.
     case FormatPreference::kZeroPaddedBinary:
-      return "0b" + GroupByFour(PowerOfTwoDigits(bits, 1, true));
+      return GroupByFour(PowerOfTwoDigits(bits, 1, true));
     case FormatPreference::kZeroPaddedHex:
-      return "0x" + GroupByFour(PowerOfTwoDigits(bits, 4, true));
+      return GroupByFour(PowerOfTwoDigits(bits, 4, true));
   }
   return "?";
 }

@@ -22,8 +22,8 @@ enum class FormatPreference : uint8_t {
   kSignedDecimal,     // -3 (two's complement)
   kPlainBinary,       // 1010
   kPlainHex,          // deadbeef
-  kZeroPaddedBinary,  // 0b0000_1010 padded to the full width
-  kZeroPaddedHex,     // 0x000a padded to the full width
+  kZeroPaddedBinary,  // 0000_1010: padded to the full width, no prefix
+  kZeroPaddedHex,     // 000a: padded to the full width, no prefix
 };
 
 // Renders `bits` (of any width, including 0) per `preference`.

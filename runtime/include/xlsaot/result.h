@@ -26,6 +26,7 @@ enum class ErrorCode : int {
   kAbiMismatch = 6,      // artifact and runtime disagree on ABI/features/CPU
   kResourceExhausted = 7,  // allocation failure, size limits
   kInternal = 8,         // a bug in xlsaot
+  kAssertionFailed = 9,  // compiled code ran, but an assertion failed
 };
 
 // Stable lower-case name of an error category ("parse", "verify", ...).
@@ -39,6 +40,7 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kAbiMismatch: return "ABI mismatch";
     case ErrorCode::kResourceExhausted: return "resource exhausted";
     case ErrorCode::kInternal: return "internal error";
+    case ErrorCode::kAssertionFailed: return "assertion failed";
   }
   return "error";
 }
