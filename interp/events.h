@@ -24,7 +24,8 @@ struct Event {
 struct Events {
   // Failing assertions and traces, in execution order.
   std::vector<Event> log;
-  // Cover label -> number of times its condition was true.
+  // Cover label -> number of times its condition was true; a label appears
+  // only once it has been hit.
   std::map<std::string, int64_t> cover_hits;
 
   int64_t assertion_count() const {

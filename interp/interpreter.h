@@ -14,8 +14,17 @@ namespace xlsaot {
 
 // Evaluates `function` (which must have passed the verifier) on `args`, one
 // per parameter. Returns an error (kInvalidArgument) when the number or the
-// types of the arguments do not match the signature. A failing assert is not
-// an error: it is recorded in the events and evaluation continues.
+// types of the arguments do not match the signature; the message names the
+// parameter. A failing assert is not an error: it is recorded in the events
+// and evaluation continues. Events of invoked functions and loop bodies are
+// recorded in execution order (nodes run in definition order).
+//
+// The first call on a function flattens it into an evaluation plan that is
+// cached on the function, so later calls do no lookups; any number of
+// threads may interpret the same function at once.
+//
+// Where XLS would not terminate (a dynamic_counted_for whose trip_count *
+// stride does not fit its index) the result is a kUnsupported error.
 Result<EvalResult> Interpret(const Function& function, std::span<const Value> args);
 
 }  // namespace xlsaot

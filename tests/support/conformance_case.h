@@ -1,0 +1,48 @@
+// Reader of the shared conformance cases (conformance/cases/*.ir): an XLS IR
+// package plus test vectors in "//!" comment lines. Shared by every backend's
+// conformance test so that all of them run exactly the same vectors.
+//
+// Directives (conformance/README.md):
+//   //! source: FILE TEST_P|TEST_F NAME [(details)]   provenance, ignored
+//   //! top: FN                                       function to evaluate
+//   //! run: ARG; ARG; ... -> EXPECTED                one evaluation
+//   //! assert: MESSAGE                               failed assertion of the previous run
+//   //! trace: MESSAGE                                trace of the previous run
+//   //! error: TEXT                                   the IR must be rejected
+#ifndef XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
+#define XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
+
+#include <string>
+#include <vector>
+
+#include "ir/value.h"
+#include "xlsaot/result.h"
+
+namespace xlsaot {
+
+struct ConformanceRun {
+  std::vector<Value> args;
+  Value expected;
+  std::vector<std::string> asserts, traces;  // in order
+  int line = 0;  // of the run: directive, for failure messages
+};
+
+struct ConformanceCase {
+  std::string name, path, top;
+  std::vector<ConformanceRun> runs;
+  std::string ir_text;  // the whole file (directives are IR comments)
+  std::string expected_error;  // "//! error:" text; empty when the IR is valid
+};
+
+// Reads and checks the directives of one case file. Values are parsed as
+// typed values (bits[8]:42, (bits[1]:1, token), [bits[4]:1, bits[4]:2]).
+// Errors name path:line.
+Result<ConformanceCase> LoadConformanceCase(const std::string& path);
+
+// The case files under shared_dir/conformance/cases, sorted by path; empty
+// when the directory does not exist.
+std::vector<std::string> ListConformanceCases(const std::string& shared_dir);
+
+}  // namespace xlsaot
+
+#endif  // XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
