@@ -1,0 +1,478 @@
+// End-to-end tests of the `xlsaot` binary: exit statuses, stdout and stderr.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/tools/cli_runner.h"
+
+namespace xlsaot {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::ContainsRegex;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::StartsWith;
+using cli_test::CliRun;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(scratch_.ok()) << "cannot create a temp directory"; }
+
+  std::string WriteFile(const std::string& name, const std::string& content) {
+    return scratch_.Write(name, content);
+  }
+  CliRun Run(const std::vector<std::string>& args) {
+    return cli_test::RunXlsaot(args, scratch_.path());
+  }
+
+  cli_test::ScratchDir scratch_;
+  const std::filesystem::path& dir_ = scratch_.path();
+};
+
+// Every error from the tool is one line, prefixed, on stderr.
+void ExpectUsageStyleError(const CliRun& run) {
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_THAT(run.err, StartsWith("xlsaot: error: "));
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+}
+
+constexpr char kAddIr[] = R"(package adder
+
+top fn add(a: bits[8] id=1, b: bits[8] id=2) -> bits[8] {
+  ret add.3: bits[8] = add(a, b, id=3)
+}
+)";
+
+// An assertion that fails when cond is 0, then a trace that prints x when
+// it is enabled, in that order.
+constexpr char kEventsIr[] = R"(package events
+
+top fn check(tkn: token, cond: bits[1], x: bits[8]) -> bits[8] {
+  assert.4: token = assert(tkn, cond, message="cond must hold", id=4)
+  literal.5: bits[1] = literal(value=1, id=5)
+  trace.6: token = trace(assert.4, literal.5, format="x is {}", data_operands=[x], id=6)
+  ret neg.7: bits[8] = neg(x, id=7)
+}
+)";
+
+TEST_F(CliTest, EvalPrintsTheResultAsATypedValue) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:4"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:7\n");
+  EXPECT_THAT(run.err, IsEmpty());
+}
+
+TEST_F(CliTest, EvalWrapsAroundAtTheWidth) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:200;bits[8]:0x64"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:44\n");
+}
+
+TEST_F(CliTest, MatchingExpectationExitsZero) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:4", "--expected", "bits[8]:7"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:7\n");
+  EXPECT_THAT(run.err, IsEmpty());
+}
+
+TEST_F(CliTest, ExpectationIsComparedAsAValueNotAsText) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:4", "--expected", "bits[8]:0b111"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+}
+
+TEST_F(CliTest, MismatchExitsOneAndSaysWhat) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:4", "--expected", "bits[8]:8"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "bits[8]:7\n");
+  EXPECT_THAT(run.err, AllOf(StartsWith("mismatch: evaluation 1"), HasSubstr("expected bits[8]:8"),
+                             HasSubstr("got bits[8]:7")));
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, ExpectedValueOfTheWrongTypeIsAValueError) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:4", "--expected", "bits[9]:7"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, AllOf(HasSubstr("bits[9]"), HasSubstr("returns bits[8]")));
+  EXPECT_THAT(run.out, IsEmpty());
+}
+
+TEST_F(CliTest, FailedAssertionExitsOneAndStillPrintsTheResult) {
+  std::string ir = WriteFile("events.ir", kEventsIr);
+  CliRun run = Run({"eval", ir, "--input", "token; bits[1]:0; bits[8]:5"});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out, "bits[8]:251\n");
+  // Events in execution order: the assertion precedes the trace.
+  EXPECT_EQ(run.err, "assert: cond must hold\ntrace: x is 5\n");
+}
+
+TEST_F(CliTest, PassingAssertionReportsOnlyTheTrace) {
+  std::string ir = WriteFile("events.ir", kEventsIr);
+  CliRun run = Run({"eval", ir, "--input", "token; bits[1]:1; bits[8]:5", "--expected",
+                    "bits[8]:251"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:251\n");
+  EXPECT_EQ(run.err, "trace: x is 5\n");
+}
+
+TEST_F(CliTest, ParseErrorNamesFileLineAndColumn) {
+  std::string ir = WriteFile("broken.ir", "package broken\n\nfn f(x: bits[8]) -> bits[8] {\n"
+                                          "  ret add.2: bits[8] = add(x, x,\n}\n");
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:1"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, ContainsRegex("broken\\.ir:[0-9]+:[0-9]+: "));
+}
+
+TEST_F(CliTest, VerificationErrorNamesTheNode) {
+  std::string ir = WriteFile("badtype.ir", R"(package badtype
+
+top fn f(x: bits[8] id=1, y: bits[16] id=2) -> bits[8] {
+  ret add.3: bits[8] = add(x, y, id=3)
+}
+)");
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:1; bits[16]:1"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, AllOf(HasSubstr("badtype.ir:4:"), HasSubstr("add.3")));
+}
+
+TEST_F(CliTest, WrongArgumentCountNamesTheSignature) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, AllOf(HasSubstr("1 argument given"), HasSubstr("takes 2 parameters"),
+                             HasSubstr("add(a: bits[8], b: bits[8])")));
+}
+
+TEST_F(CliTest, WrongArgumentTypeNamesTheParameter) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[16]:4"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, AllOf(HasSubstr("argument 2 has type bits[16]"),
+                             HasSubstr("parameter 'b'"), HasSubstr("has type bits[8]")));
+  EXPECT_THAT(run.out, IsEmpty());
+}
+
+TEST_F(CliTest, MalformedArgumentNamesItsColumn) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:zz"});
+  ExpectUsageStyleError(run);
+  // "bits[8]:zz" starts at column 12; the bad digits at column 20.
+  EXPECT_THAT(run.err, AllOf(HasSubstr("--input (column 20): argument 2: ")));
+}
+
+TEST_F(CliTest, EmptyArgumentBetweenSeparatorsIsAnError) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:3;; bits[8]:4"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr("argument 2 is empty"));
+}
+
+TEST_F(CliTest, AggregateArguments) {
+  std::string ir = WriteFile("agg.ir", R"(package agg
+
+top fn pick(pair: (bits[8], bits[4]) id=1, arr: bits[4][3] id=2, i: bits[2] id=3) -> (bits[4], bits[8]) {
+  tuple_index.4: bits[4] = tuple_index(pair, index=1, id=4)
+  array_index.5: bits[4] = array_index(arr, indices=[i], id=5)
+  add.6: bits[4] = add(tuple_index.4, array_index.5, id=6)
+  tuple_index.7: bits[8] = tuple_index(pair, index=0, id=7)
+  ret tuple.8: (bits[4], bits[8]) = tuple(add.6, tuple_index.7, id=8)
+}
+)");
+  CliRun run = Run({"eval", ir, "--input",
+                    "(bits[8]:200, bits[4]:3); [bits[4]:1, bits[4]:2, bits[4]:9]; bits[2]:2"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "(bits[4]:12, bits[8]:200)\n");
+}
+
+TEST_F(CliTest, FunctionWithoutParametersTakesEmptyInput) {
+  std::string ir = WriteFile("const.ir", R"(package constant
+
+top fn answer() -> bits[16] {
+  ret literal.1: bits[16] = literal(value=42, id=1)
+}
+)");
+  CliRun run = Run({"eval", ir, "--input", ""});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[16]:42\n");
+  CliRun extra = Run({"eval", ir, "--input", "bits[1]:0"});
+  ExpectUsageStyleError(extra);
+}
+
+TEST_F(CliTest, InputAndExpectedFilesRunOneEvaluationPerLine) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  std::string inputs = WriteFile("in.txt",
+                                 "// a header comment\n"
+                                 "bits[8]:1; bits[8]:2\n"
+                                 "\n"
+                                 "  // an indented comment\n"
+                                 "bits[8]:255; bits[8]:1\r\n"
+                                 "bits[8]:0x10; bits[8]:0x20");
+  std::string expected = WriteFile("expected.txt", "bits[8]:3\n// note\nbits[8]:0\n\nbits[8]:48\n");
+  CliRun run = Run({"eval", ir, "--input-file", inputs, "--expected-file", expected});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:3\nbits[8]:0\nbits[8]:48\n");
+  EXPECT_THAT(run.err, IsEmpty());
+}
+
+TEST_F(CliTest, MismatchInAnInputFileNamesTheLine) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\n\nbits[8]:5; bits[8]:5\n"
+                                           "bits[8]:7; bits[8]:7\n");
+  std::string expected = WriteFile("expected.txt", "bits[8]:3\nbits[8]:11\nbits[8]:14\n");
+  CliRun run = Run({"eval", ir, "--input-file", inputs, "--expected-file", expected});
+  EXPECT_EQ(run.exit_code, 1);
+  // Every evaluation still runs and prints.
+  EXPECT_EQ(run.out, "bits[8]:3\nbits[8]:10\nbits[8]:14\n");
+  EXPECT_THAT(run.err, AllOf(HasSubstr("mismatch: evaluation 2 (" + inputs + ":3)"),
+                             HasSubstr("expected bits[8]:11, got bits[8]:10")));
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, ExpectedCountMustMatchInputCount) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\nbits[8]:3; bits[8]:4\n");
+  std::string expected = WriteFile("expected.txt", "bits[8]:3\n");
+  CliRun run = Run({"eval", ir, "--input-file", inputs, "--expected-file", expected});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr("1 expected value for 2 evaluations"));
+  EXPECT_THAT(run.out, IsEmpty());
+}
+
+TEST_F(CliTest, BadLineInAnInputFileNamesFileLineAndColumn) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\nbits[8]:1; bits[8]:2; bits[8]:3\n"
+                                           "bits[8]:1; bits[9]:2\n");
+  CliRun run = Run({"eval", ir, "--input-file", inputs});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr(inputs + ":2: 3 arguments given"));
+  // Nothing runs when any line is wrong.
+  EXPECT_THAT(run.out, IsEmpty());
+
+  std::string typed = WriteFile("typed.txt", "bits[8]:1; bits[8]:2\nbits[8]:1;  bits[9]:2\n");
+  CliRun typed_run = Run({"eval", ir, "--input-file", typed});
+  ExpectUsageStyleError(typed_run);
+  EXPECT_THAT(typed_run.err, HasSubstr(typed + ":2:13: argument 2 has type bits[9]"));
+}
+
+constexpr char kTwoFunctionsIr[] = R"(package two
+
+fn double(x: bits[8] id=1) -> bits[8] {
+  ret add.2: bits[8] = add(x, x, id=2)
+}
+
+top fn square(x: bits[8] id=3) -> bits[8] {
+  ret umul.4: bits[8] = umul(x, x, id=4)
+}
+)";
+
+TEST_F(CliTest, WithoutTopThePackageTopRuns) {
+  std::string ir = WriteFile("two.ir", kTwoFunctionsIr);
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:5"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:25\n");
+}
+
+TEST_F(CliTest, TopOptionSelectsAnotherFunction) {
+  std::string ir = WriteFile("two.ir", kTwoFunctionsIr);
+  CliRun run = Run({"eval", ir, "--top", "double", "--input", "bits[8]:5"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:10\n");
+}
+
+TEST_F(CliTest, UnknownTopIsAnError) {
+  std::string ir = WriteFile("two.ir", kTwoFunctionsIr);
+  CliRun run = Run({"eval", ir, "--top", "cube", "--input", "bits[8]:5"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr("no function named 'cube'"));
+}
+
+TEST_F(CliTest, PackageWithoutTopNeedsTheTopOption) {
+  std::string ir = WriteFile("notop.ir", R"(package notop
+
+fn f(x: bits[8] id=1) -> bits[8] {
+  ret not.2: bits[8] = not(x, id=2)
+}
+)");
+  CliRun run = Run({"eval", ir, "--input", "bits[8]:5"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr("has no top function"));
+  CliRun named = Run({"eval", ir, "--top", "f", "--input", "bits[8]:5"});
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(named.out, "bits[8]:250\n");
+}
+
+TEST_F(CliTest, ProcCannotBeTop) {
+  std::string ir = WriteFile("withproc.ir", R"(package withproc
+
+chan out(bits[32], id=0, kind=streaming, ops=send_only, flow_control=ready_valid, metadata="""""")
+
+fn inc(x: bits[32] id=1) -> bits[32] {
+  literal.2: bits[32] = literal(value=1, id=2)
+  ret add.3: bits[32] = add(x, literal.2, id=3)
+}
+
+top proc counter(tkn: token, st: bits[32], init={token, 0}) {
+  literal.4: bits[32] = literal(value=1, id=4)
+  add.5: bits[32] = add(st, literal.4, id=5)
+  send.6: token = send(tkn, st, channel=out, id=6)
+  next (send.6, add.5)
+}
+)");
+  CliRun run = Run({"eval", ir, "--input", "bits[32]:5"});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, AllOf(HasSubstr("'counter' is a proc"), HasSubstr("withproc.ir:")));
+  // The functions of the package remain usable.
+  CliRun named = Run({"eval", ir, "--top", "inc", "--input", "bits[32]:5"});
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(named.out, "bits[32]:6\n");
+}
+
+TEST_F(CliTest, MissingFilesAreErrors) {
+  std::string missing = (dir_ / "missing.ir").string();
+  CliRun run = Run({"eval", missing, "--input", ""});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr(missing));
+
+  std::string ir = WriteFile("add.ir", kAddIr);
+  std::string missing_inputs = (dir_ / "missing.txt").string();
+  CliRun inputs = Run({"eval", ir, "--input-file", missing_inputs});
+  ExpectUsageStyleError(inputs);
+  EXPECT_THAT(inputs.err, HasSubstr(missing_inputs));
+
+  CliRun expected = Run({"eval", ir, "--input", "bits[8]:1; bits[8]:1", "--expected-file",
+                         missing_inputs});
+  ExpectUsageStyleError(expected);
+  EXPECT_THAT(expected.err, HasSubstr(missing_inputs));
+}
+
+TEST_F(CliTest, DirectoryAndGarbageAreErrorsNotCrashes) {
+  CliRun dir = Run({"eval", dir_.string(), "--input", ""});
+  ExpectUsageStyleError(dir);
+  EXPECT_THAT(dir.err, HasSubstr("directory"));
+
+  std::string garbage;
+  uint32_t state = 12345;
+  for (int i = 0; i < 4096; ++i) {
+    state = state * 1103515245u + 12345u;
+    garbage.push_back(static_cast<char>(state >> 24));
+  }
+  std::string path = WriteFile("garbage.ir", garbage);
+  CliRun run = Run({"eval", path, "--input", ""});
+  ExpectUsageStyleError(run);
+  CliRun parse = Run({"parse", path});
+  ExpectUsageStyleError(parse);
+
+  // Garbage as an input file, against a valid function.
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun inputs = Run({"eval", ir, "--input-file", path});
+  ExpectUsageStyleError(inputs);
+}
+
+TEST_F(CliTest, UsageErrors) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\n");
+  // No input at all.
+  ExpectUsageStyleError(Run({"eval", ir}));
+  // Both kinds of input.
+  ExpectUsageStyleError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:2", "--input-file", inputs}));
+  // Both kinds of expectation.
+  ExpectUsageStyleError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:2", "--expected",
+                             "bits[8]:3", "--expected-file", inputs}));
+  // Unknown option, unknown subcommand, missing file argument.
+  ExpectUsageStyleError(Run({"eval", ir, "--input", "", "--frobnicate"}));
+  ExpectUsageStyleError(Run({"frobnicate"}));
+  ExpectUsageStyleError(Run({"eval", "--input", ""}));
+  // Unknown backend, named in the message.
+  CliRun backend = Run({"eval", ir, "--backend", "quantum", "--input", "bits[8]:1; bits[8]:2"});
+  ExpectUsageStyleError(backend);
+  EXPECT_THAT(backend.err, AllOf(HasSubstr("quantum"), HasSubstr("interpreter")));
+  // No arguments at all: the help, on stderr.
+  CliRun bare = Run({});
+  EXPECT_EQ(bare.exit_code, 2);
+  EXPECT_THAT(bare.err, HasSubstr("eval"));
+}
+
+TEST_F(CliTest, HelpAndVersionExitZero) {
+  CliRun help = Run({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, AllOf(HasSubstr("eval"), HasSubstr("parse")));
+  CliRun eval_help = Run({"eval", "--help"});
+  EXPECT_EQ(eval_help.exit_code, 0);
+  EXPECT_THAT(eval_help.out, AllOf(HasSubstr("--input-file"), HasSubstr("--backend")));
+  CliRun version = Run({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.out, StartsWith("xlsaot "));
+}
+
+TEST_F(CliTest, FormatOptionChangesHowBitsArePrinted) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun hex = Run({"eval", ir, "--input", "bits[8]:250; bits[8]:4", "--format", "hex"});
+  EXPECT_EQ(hex.exit_code, 0) << hex.err;
+  EXPECT_EQ(hex.out, "bits[8]:0xfe\n");
+  CliRun signed_run = Run({"eval", ir, "--input", "bits[8]:250; bits[8]:4", "--format",
+                           "signed-decimal", "--expected", "bits[8]:0"});
+  EXPECT_EQ(signed_run.exit_code, 1);
+  EXPECT_EQ(signed_run.out, "bits[8]:-2\n");
+  EXPECT_THAT(signed_run.err, HasSubstr("expected bits[8]:0, got bits[8]:-2"));
+  ExpectUsageStyleError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:1", "--format", "roman"}));
+}
+
+TEST_F(CliTest, ExplicitInterpreterBackend) {
+  std::string ir = WriteFile("add.ir", kAddIr);
+  CliRun run = Run({"eval", ir, "--backend", "interpreter", "--input", "bits[8]:1; bits[8]:2"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "bits[8]:3\n");
+}
+
+TEST_F(CliTest, ParsePrintsCanonicalTextThatReparsesToItself) {
+  std::string ir = WriteFile("two.ir", "// leading comment\n" + std::string(kTwoFunctionsIr));
+  CliRun first = Run({"parse", ir});
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.out, AllOf(StartsWith("package two"), HasSubstr("top fn square"),
+                               HasSubstr("fn double")));
+  EXPECT_THAT(first.out, Not(HasSubstr("leading comment")));
+  std::string printed = WriteFile("printed.ir", first.out);
+  CliRun second = Run({"parse", printed});
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, first.out);
+}
+
+TEST_F(CliTest, ParseReportsVerificationErrors) {
+  std::string ir = WriteFile("badret.ir", R"(package badret
+
+fn f(x: bits[8] id=1) -> bits[16] {
+  ret identity.2: bits[8] = identity(x, id=2)
+}
+)");
+  CliRun run = Run({"parse", ir});
+  ExpectUsageStyleError(run);
+  EXPECT_THAT(run.err, HasSubstr("badret.ir:"));
+  EXPECT_THAT(run.out, IsEmpty());
+}
+
+// The bundled example that scripts/demo.sh runs: CRC-32 over "123456789".
+TEST_F(CliTest, BundledCrc32ExampleMatchesTheStandardCheckValue) {
+  const std::string examples = std::string(XLSAOT_SOURCE_DIR) + "/examples";
+  CliRun run = Run({"eval", examples + "/crc32.ir", "--input-file", examples + "/crc32_inputs.txt",
+                    "--expected-file", examples + "/crc32_expected.txt"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 9);
+  // 0x340bc6d9, whose inverse is the CRC-32 check value 0xcbf43926.
+  EXPECT_THAT(run.out, ::testing::EndsWith("bits[32]:873187033\n"));
+  CliRun finish = Run({"eval", examples + "/crc32.ir", "--top", "crc32_finish", "--input",
+                       "bits[32]:0x340bc6d9", "--expected", "bits[32]:0xcbf43926"});
+  EXPECT_EQ(finish.exit_code, 0) << finish.err;
+}
+
+}  // namespace
+}  // namespace xlsaot

@@ -1,0 +1,38 @@
+#include "tools/backend.h"
+
+namespace xlsaot {
+
+// Factories, one per engine, each defined in its own <name>_backend.cc.
+Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function);
+
+namespace {
+
+// The registry: adding an engine is one line here (plus its factory above).
+constexpr EvalBackendInfo kBackends[] = {
+    {"interpreter", "the reference interpreter (the semantic oracle)", &CreateInterpreterBackend},
+};
+
+}  // namespace
+
+std::span<const EvalBackendInfo> EvalBackends() { return kBackends; }
+
+Result<const EvalBackendInfo*> FindEvalBackend(std::string_view name) {
+  for (const EvalBackendInfo& info : kBackends) {
+    if (info.name == name) return &info;
+  }
+  std::string known;
+  for (const EvalBackendInfo& info : kBackends) {
+    if (!known.empty()) known += ", ";
+    known += info.name;
+  }
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "unknown backend '" + std::string(name) + "' (known: " + known + ")");
+}
+
+Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name,
+                                                       const Function& function) {
+  XLSAOT_ASSIGN_OR_RETURN(const EvalBackendInfo* info, FindEvalBackend(name));
+  return info->create(function);
+}
+
+}  // namespace xlsaot

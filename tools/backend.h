@@ -1,0 +1,50 @@
+// Evaluation backends for `xlsaot eval`: the same function run by different
+// engines (the reference interpreter; compiled engines plug in here too).
+#ifndef XLSAOT_TOOLS_BACKEND_H_
+#define XLSAOT_TOOLS_BACKEND_H_
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "interp/events.h"
+#include "ir/function.h"
+#include "ir/value.h"
+#include "xlsaot/result.h"
+
+namespace xlsaot {
+
+// One function prepared for repeated evaluation (a compiled engine compiles
+// once, when created). The function must outlive the backend.
+class EvalBackend {
+ public:
+  virtual ~EvalBackend() = default;
+  // Evaluates the function on `args`, which the caller has already checked
+  // against the parameter types.
+  virtual Result<EvalResult> Run(std::span<const Value> args) = 0;
+};
+
+// Prepares a verified `function` for evaluation.
+using EvalBackendFactory = Result<std::unique_ptr<EvalBackend>> (*)(const Function& function);
+
+struct EvalBackendInfo {
+  std::string_view name;         // what --backend accepts
+  std::string_view description;  // one line, for --help
+  EvalBackendFactory create;
+};
+
+// Every backend, in the order --help lists them; the first is the default.
+std::span<const EvalBackendInfo> EvalBackends();
+
+// The backend called `name`; kInvalidArgument naming the known backends when
+// there is none.
+Result<const EvalBackendInfo*> FindEvalBackend(std::string_view name);
+
+// FindEvalBackend(name)->create(function).
+Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name,
+                                                       const Function& function);
+
+}  // namespace xlsaot
+
+#endif  // XLSAOT_TOOLS_BACKEND_H_

@@ -1,0 +1,279 @@
+// xlsaot eval: runs a function of an IR package on typed input values, prints
+// each result, reports assertion and trace events, and checks expectations.
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "tools/backend.h"
+#include "tools/commands.h"
+#include "tools/diagnostics.h"
+#include "tools/load_package.h"
+#include "tools/read_file.h"
+#include "tools/value_lines.h"
+
+namespace xlsaot {
+namespace {
+
+struct EvalOptions {
+  std::string ir_file;
+  std::string top;
+  std::string backend;
+  std::optional<std::string> input;
+  std::string input_file;
+  std::optional<std::string> expected;
+  std::string expected_file;
+  std::string format = "default";
+};
+
+// What --format accepts.
+constexpr std::pair<const char*, FormatPreference> kFormats[] = {
+    {"default", FormatPreference::kDefault},
+    {"binary", FormatPreference::kBinary},
+    {"hex", FormatPreference::kHex},
+    {"decimal", FormatPreference::kUnsignedDecimal},
+    {"signed-decimal", FormatPreference::kSignedDecimal},
+};
+
+std::vector<std::string> FormatNames() {
+  std::vector<std::string> names;
+  for (const auto& format : kFormats) names.emplace_back(format.first);
+  return names;
+}
+
+// One evaluation to perform: its arguments, where they were written, and the
+// value it must produce (when one was given).
+struct Evaluation {
+  std::vector<ParsedArg> args;
+  TextOrigin origin;
+  std::optional<Value> expected;
+};
+
+// The type of `value` in IR syntax, for messages (values carry no type).
+std::string TypeText(const Value& value) {
+  switch (value.kind()) {
+    case Value::Kind::kBits:
+      return "bits[" + std::to_string(value.bit_count()) + "]";
+    case Value::Kind::kToken:
+      return "token";
+    case Value::Kind::kTuple: {
+      std::string out = "(";
+      for (size_t i = 0; i < value.size(); ++i) {
+        if (i) out += ", ";
+        out += TypeText(value.element(i));
+      }
+      return out + ")";
+    }
+    case Value::Kind::kArray:
+      if (value.size() == 0) return "[]";
+      return TypeText(value.element(0)) + "[" + std::to_string(value.size()) + "]";
+  }
+  return "?";
+}
+
+std::string Signature(const Function& function) {
+  std::string out = function.name() + "(";
+  for (size_t i = 0; i < function.params().size(); ++i) {
+    if (i) out += ", ";
+    const Node* param = function.param(i);
+    out += param->name() + ": " + param->type()->ToString();
+  }
+  return out + ") -> " + function.return_type()->ToString();
+}
+
+std::string Plural(size_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+// Checks number and types of `args` against the parameters of `function`.
+Status CheckArguments(const Function& function, const Evaluation& eval) {
+  const size_t want = function.params().size();
+  if (eval.args.size() != want) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     eval.origin.Describe() + ": " + Plural(eval.args.size(), "argument") +
+                         " given, but " + Signature(function) + " takes " +
+                         Plural(want, "parameter"));
+  }
+  for (size_t i = 0; i < want; ++i) {
+    const Node* param = function.param(i);
+    const Value& value = eval.args[i].value;
+    if (value.HasType(param->type())) continue;
+    return MakeError(ErrorCode::kInvalidArgument,
+                     eval.origin.Describe(eval.args[i].column) + ": argument " +
+                         std::to_string(i + 1) + " has type " + TypeText(value) +
+                         ", but parameter '" + param->name() + "' of '" + function.name() +
+                         "' has type " + param->type()->ToString());
+  }
+  return Status::Ok();
+}
+
+// Reads the evaluations requested by --input / --input-file.
+Result<std::vector<Evaluation>> ReadEvaluations(const EvalOptions& options) {
+  std::vector<DataLine> lines;
+  if (options.input) {
+    lines.push_back(DataLine{*options.input, TextOrigin{"--input", 0}});
+  } else {
+    XLSAOT_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(options.input_file));
+    lines = DataLines(content, options.input_file);
+    if (lines.empty()) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       options.input_file + ": no input lines (blank and // lines are skipped)");
+    }
+  }
+  std::vector<Evaluation> evals;
+  evals.reserve(lines.size());
+  for (DataLine& line : lines) {
+    XLSAOT_ASSIGN_OR_RETURN(std::vector<ParsedArg> args, ParseArgs(line.text, line.origin));
+    evals.push_back(Evaluation{std::move(args), std::move(line.origin), std::nullopt});
+  }
+  return evals;
+}
+
+// Attaches the values of --expected / --expected-file to `evals`, by position.
+Status ReadExpectations(const EvalOptions& options, const Function& function,
+                        std::vector<Evaluation>& evals) {
+  std::vector<DataLine> lines;
+  std::string source;
+  if (options.expected) {
+    lines.push_back(DataLine{*options.expected, TextOrigin{"--expected", 0}});
+    source = "--expected";
+  } else if (!options.expected_file.empty()) {
+    XLSAOT_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(options.expected_file));
+    lines = DataLines(content, options.expected_file);
+    source = options.expected_file;
+  } else {
+    return Status::Ok();
+  }
+  if (lines.size() != evals.size()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     source + " gives " + Plural(lines.size(), "expected value") + " for " +
+                         Plural(evals.size(), "evaluation") + "; they must match one to one");
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    XLSAOT_ASSIGN_OR_RETURN(Value value, ParseOneValue(lines[i].text, lines[i].origin));
+    if (!value.HasType(function.return_type())) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       lines[i].origin.Describe() + ": expected value has type " +
+                           TypeText(value) + ", but '" + function.name() + "' returns " +
+                           function.return_type()->ToString());
+    }
+    evals[i].expected = std::move(value);
+  }
+  return Status::Ok();
+}
+
+void PrintEvents(const Events& events) {
+  if (events.log.empty()) return;
+  std::fflush(stdout);  // results so far stay ahead of these lines on a terminal
+  std::string text;
+  for (const Event& event : events.log) {
+    text += event.kind == Event::Kind::kAssert ? "assert: " : "trace: ";
+    text += event.text;
+    text += '\n';
+  }
+  std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+int RunEval(const EvalOptions& options) {
+  if (options.input.has_value() == !options.input_file.empty()) {
+    return ReportError("eval needs exactly one of --input 'ARGS' or --input-file FILE");
+  }
+  if (auto found = FindEvalBackend(options.backend); !found.ok()) {
+    return ReportError(found.error());
+  }
+
+  Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
+  if (!package.ok()) return ReportError(package.error());
+  Result<Function*> top = (*package)->ResolveTopFunction(options.top);
+  if (!top.ok()) return ReportError(top.error());
+  const Function& function = **top;
+
+  // Everything the user wrote is checked before anything runs, so a typo in
+  // the last line does not come after a screen of results.
+  Result<std::vector<Evaluation>> evals = ReadEvaluations(options);
+  if (!evals.ok()) return ReportError(evals.error());
+  for (const Evaluation& eval : *evals) {
+    if (Status s = CheckArguments(function, eval); !s.ok()) return ReportError(s.error());
+  }
+  if (Status s = ReadExpectations(options, function, *evals); !s.ok()) {
+    return ReportError(s.error());
+  }
+
+  Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(options.backend, function);
+  if (!backend.ok()) return ReportError(backend.error());
+
+  FormatPreference format = FormatPreference::kDefault;
+  for (const auto& [name, preference] : kFormats) {
+    if (options.format == name) format = preference;
+  }
+
+  int status = kExitOk;
+  std::vector<Value> args;
+  for (size_t i = 0; i < evals->size(); ++i) {
+    const Evaluation& eval = (*evals)[i];
+    args.clear();
+    for (const ParsedArg& arg : eval.args) args.push_back(arg.value);
+    Result<EvalResult> result = (*backend)->Run(args);
+    if (!result.ok()) {
+      return ReportError(eval.origin.Describe() + ": evaluation " + std::to_string(i + 1) +
+                         " failed: " + result.error());
+    }
+    PrintEvents(result->events);
+    std::string line = result->value.ToString(format) + "\n";
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    if (result->events.assertion_count() > 0) status = kExitFailed;
+    if (eval.expected && *eval.expected != result->value) {
+      std::fflush(stdout);
+      std::fprintf(stderr, "mismatch: evaluation %zu (%s): expected %s, got %s\n", i + 1,
+                   eval.origin.Describe().c_str(),
+                   eval.expected->ToString(format).c_str(),
+                   result->value.ToString(format).c_str());
+      status = kExitFailed;
+    }
+  }
+  std::fflush(stdout);
+  return status;
+}
+
+}  // namespace
+
+Command AddEvalCommand(CLI::App& parent) {
+  auto options = std::make_shared<EvalOptions>();
+  options->backend = std::string(EvalBackends().front().name);
+  CLI::App* app = parent.add_subcommand(
+      "eval", "Evaluate a function of an IR package on typed input values");
+  app->add_option("file", options->ir_file, "IR file (.ir)")->required();
+  app->add_option("--top", options->top,
+                  "Function to evaluate (default: the package's top function)");
+  std::string backend_help = "Evaluation engine:";
+  for (const EvalBackendInfo& info : EvalBackends()) {
+    backend_help += " '" + std::string(info.name) + "' = " + std::string(info.description) + ";";
+  }
+  backend_help.back() = ' ';
+  backend_help += "(default: " + options->backend + ")";
+  app->add_option("--backend", options->backend, backend_help);
+  CLI::Option* input = app->add_option(
+      "--input", options->input,
+      "Arguments of one evaluation: typed values separated by ';', e.g. "
+      "'bits[8]:1; (bits[1]:0, token)'; '' for a function without parameters");
+  CLI::Option* input_file = app->add_option(
+      "--input-file", options->input_file,
+      "File with one ARGS line per evaluation (blank and // lines are skipped)");
+  input->excludes(input_file);
+  CLI::Option* expected = app->add_option(
+      "--expected", options->expected, "Typed value the single evaluation must return");
+  CLI::Option* expected_file = app->add_option(
+      "--expected-file", options->expected_file,
+      "File with one expected typed value per evaluation, in order");
+  expected->excludes(expected_file);
+  app->add_option("--format", options->format,
+                  "How bits are printed in results: default (decimal up to 64 bits, hex "
+                  "beyond), binary, hex, decimal, signed-decimal")
+      ->check(CLI::IsMember(FormatNames()));
+  return Command{app, [options] { return RunEval(*options); }};
+}
+
+}  // namespace xlsaot
