@@ -1,0 +1,101 @@
+// Lowering of an XLS function (and everything it calls) to an LLVM module
+// with one C-callable entry point following the ABI of xlsaot/abi.h. The
+// same lowering serves the JIT and the ahead-of-time compiler.
+#ifndef XLSAOT_CODEGEN_LOWERING_H_
+#define XLSAOT_CODEGEN_LOWERING_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ir/function.h"
+#include "ir/node.h"
+#include "ir/type.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "xlsaot/result.h"
+
+namespace xlsaot {
+
+struct CodegenOptions {
+  // LLVM optimisation level, 0 to 3 (-O0 .. -O3).
+  int opt_level = 2;
+  // Values whose buffer is larger than this many bytes never live on the
+  // machine stack: they get a fixed place in the scratch buffer.
+  int64_t stack_cutoff_bytes = 512;
+  // Target CPU and features ("" = the host's for the JIT; the ahead-of-time
+  // compiler chooses its own default).
+  std::string cpu;
+  std::string cpu_features;
+  // Target triple ("" = the host's).
+  std::string target_triple;
+  // Name of the entry point symbol ("" = "xlsaot_" + the function name with
+  // every character outside [A-Za-z0-9_] replaced by '_').
+  std::string entry_symbol;
+  // IR nodes per generated LLVM function: bigger XLS functions are split
+  // into parts of about this many nodes so that no LLVM function (and no
+  // basic block) grows with the design.
+  int64_t partition_nodes = 1000;
+  // Stack bytes one generated LLVM function may use for temporaries; values
+  // beyond the budget go to scratch even when below the cutoff.
+  int64_t stack_budget_bytes = 16384;
+  // Minimum alignment of the scratch buffer the caller provides (a power of
+  // two; the compiled code needs 8).
+  int64_t scratch_alignment = 8;
+};
+
+// An assert, trace or cover of the compiled code, numbered as in the
+// callbacks of xlsaot_context.
+struct AssertSite {
+  const Node* node;
+  std::string message;
+  std::string label;  // "" when the assert has none
+};
+struct TraceSite {
+  const Node* node;
+  std::string format;
+  std::vector<const Type*> operand_types;  // data operands, in order
+};
+struct CoverSite {
+  const Node* node;
+  std::string label;
+};
+
+// Everything a caller needs to know about the compiled entry point.
+struct AbiInfo {
+  std::string function_name;  // the XLS top function
+  std::string entry_symbol;   // xlsaot_entry_fn
+  std::string info_symbol;    // xlsaot_function_info (entry_symbol + "_info")
+  uint32_t abi_version = 0;
+  uint32_t features = 0;      // XLSAOT_FEATURE_* bits
+  int64_t scratch_size = 0;
+  int64_t scratch_alignment = 1;
+  std::vector<const Type*> param_types;
+  const Type* return_type = nullptr;
+  std::vector<AssertSite> asserts;
+  std::vector<TraceSite> traces;
+  std::vector<CoverSite> covers;
+  // Every function compiled (the top and all it calls), callees first.
+  std::vector<const Function*> functions;
+};
+
+struct LoweredModule {
+  std::unique_ptr<llvm::Module> module;
+  AbiInfo abi;
+};
+
+// Lowers `top` (verified IR) and every function reachable from it. The
+// module is target-neutral apart from assuming 64-bit little-endian
+// pointers; codegen/target.h sets the target and optimises it. Errors:
+// kInvalidArgument for bad options, kUnsupported for IR outside what the
+// compiler handles (with the function and node named).
+Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& context,
+                                  const CodegenOptions& options);
+
+// The default entry symbol for a function name (see CodegenOptions).
+std::string DefaultEntrySymbol(const std::string& function_name);
+
+}  // namespace xlsaot
+
+#endif  // XLSAOT_CODEGEN_LOWERING_H_

@@ -1,0 +1,108 @@
+#include "codegen/target.h"
+
+#include <mutex>
+#include <string>
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/OptimizationLevel.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+
+namespace xlsaot {
+
+void InitializeNativeLlvmTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser();
+  });
+}
+
+llvm::CodeGenOptLevel CodeGenLevel(int opt_level) {
+  switch (opt_level) {
+    case 0: return llvm::CodeGenOptLevel::None;
+    case 1: return llvm::CodeGenOptLevel::Less;
+    case 3: return llvm::CodeGenOptLevel::Aggressive;
+    default: return llvm::CodeGenOptLevel::Default;
+  }
+}
+
+Result<std::unique_ptr<llvm::TargetMachine>> CreateTargetMachine(const CodegenOptions& options) {
+  InitializeNativeLlvmTarget();
+  const std::string triple = options.target_triple.empty() ? llvm::sys::getProcessTriple() : options.target_triple;
+  std::string error;
+  const llvm::Target* target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (target == nullptr) {
+    return MakeError(ErrorCode::kInvalidArgument, "unknown target '" + triple + "': " + error);
+  }
+  std::string cpu = options.cpu;
+  std::string features = options.cpu_features;
+  if (cpu.empty() && options.target_triple.empty()) {
+    cpu = llvm::sys::getHostCPUName().str();
+    if (features.empty()) {
+      llvm::SubtargetFeatures host;
+      for (const auto& [name, enabled] : llvm::sys::getHostCPUFeatures()) host.AddFeature(name, enabled);
+      features = host.getString();
+    }
+  }
+  llvm::TargetOptions target_options;
+  std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
+      triple, cpu, features, target_options, llvm::Reloc::PIC_, std::nullopt, CodeGenLevel(options.opt_level)));
+  if (machine == nullptr) {
+    return MakeError(ErrorCode::kInvalidArgument, "cannot create a target machine for '" + triple + "', cpu '" + cpu + "'");
+  }
+  return machine;
+}
+
+Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt_level) {
+  module.setTargetTriple(target.getTargetTriple().str());
+  module.setDataLayout(target.createDataLayout());
+
+  llvm::LoopAnalysisManager lam;
+  llvm::FunctionAnalysisManager fam;
+  llvm::CGSCCAnalysisManager cgam;
+  llvm::ModuleAnalysisManager mam;
+  // As clang does from -O2 on: vectorise loops and straight-line code.
+  llvm::PipelineTuningOptions tuning;
+  tuning.LoopVectorization = opt_level >= 2;
+  tuning.SLPVectorization = opt_level >= 2;
+  llvm::PassBuilder builder(&target, tuning);
+  builder.registerModuleAnalyses(mam);
+  builder.registerCGSCCAnalyses(cgam);
+  builder.registerFunctionAnalyses(fam);
+  builder.registerLoopAnalyses(lam);
+  builder.crossRegisterProxies(lam, fam, cgam, mam);
+
+  llvm::OptimizationLevel level = llvm::OptimizationLevel::O2;
+  switch (opt_level) {
+    case 0: level = llvm::OptimizationLevel::O0; break;
+    case 1: level = llvm::OptimizationLevel::O1; break;
+    case 3: level = llvm::OptimizationLevel::O3; break;
+    default: break;
+  }
+  llvm::ModulePassManager passes = opt_level == 0 ? builder.buildO0DefaultPipeline(level)
+                                                  : builder.buildPerModuleDefaultPipeline(level);
+  passes.run(module, mam);
+  return {};
+}
+
+Result<std::vector<char>> EmitObjectFile(llvm::Module& module, llvm::TargetMachine& target) {
+  module.setTargetTriple(target.getTargetTriple().str());
+  module.setDataLayout(target.createDataLayout());
+  llvm::SmallVector<char, 0> buffer;
+  llvm::raw_svector_ostream os(buffer);
+  llvm::legacy::PassManager passes;
+  if (target.addPassesToEmitFile(passes, os, nullptr, llvm::CodeGenFileType::ObjectFile)) {
+    return MakeError(ErrorCode::kUnsupported, "the target cannot emit object files");
+  }
+  passes.run(module);
+  return std::vector<char>(buffer.begin(), buffer.end());
+}
+
+}  // namespace xlsaot

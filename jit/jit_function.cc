@@ -1,0 +1,209 @@
+#include "jit/jit_function.h"
+
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "codegen/target.h"
+#include "codegen/type_layout.h"
+#include "codegen/value_buffer.h"
+#include "llvm/ExecutionEngine/Orc/Core.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
+#include "llvm/Support/Error.h"
+#include "llvm/TargetParser/Host.h"
+
+// Routines of the compiler runtime (libgcc / compiler-rt) that LLVM calls
+// for 128-bit division. Referencing them here links them into every program
+// that embeds the JIT, so the JIT can hand out their addresses even when the
+// process would not export them.
+extern "C" {
+__int128 __divti3(__int128, __int128);
+unsigned __int128 __udivti3(unsigned __int128, unsigned __int128);
+__int128 __modti3(__int128, __int128);
+unsigned __int128 __umodti3(unsigned __int128, unsigned __int128);
+}
+
+namespace xlsaot {
+namespace {
+
+Error LlvmError(ErrorCode code, const std::string& what, llvm::Error error) {
+  return MakeError(code, what + ": " + llvm::toString(std::move(error)));
+}
+
+// Same wording as the interpreter's argument checks.
+std::string DescribeShape(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kBits:
+      return "bits[" + std::to_string(v.bit_count()) + "]";
+    case Value::Kind::kToken:
+      return "token";
+    case Value::Kind::kTuple: {
+      std::string s = "(";
+      for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + DescribeShape(v.element(i));
+      return s + ")";
+    }
+    case Value::Kind::kArray:
+      if (v.size() == 0) return "an empty array";
+      return DescribeShape(v.element(0)) + "[" + std::to_string(v.size()) + "]";
+  }
+  return "?";
+}
+
+size_t Words(const Type* t) { return static_cast<size_t>((CachedLayout(t).size + 7) / 8); }
+
+}  // namespace
+
+JitFunction::JitFunction(const Function& function, AbiInfo abi) : function_(function), abi_(std::move(abi)) {}
+
+JitFunction::~JitFunction() = default;
+
+Result<std::unique_ptr<JitFunction>> JitFunction::Create(const Function& top, const CodegenOptions& options) {
+  InitializeNativeLlvmTarget();
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder) return LlvmError(ErrorCode::kInternal, "cannot describe the host for the JIT", builder.takeError());
+  if (!options.cpu.empty()) {
+    builder->setCPU(options.cpu);
+    builder->getFeatures() = llvm::SubtargetFeatures(options.cpu_features);
+  } else if (!options.cpu_features.empty()) {
+    builder->addFeatures({options.cpu_features});
+  }
+  builder->setCodeGenOptLevel(CodeGenLevel(options.opt_level));
+  auto machine = builder->createTargetMachine();
+  if (!machine) return LlvmError(ErrorCode::kInvalidArgument, "cannot create the JIT target", machine.takeError());
+
+  auto context = std::make_unique<llvm::LLVMContext>();
+  XLSAOT_ASSIGN_OR_RETURN(LoweredModule lowered, LowerToLlvm(top, *context, options));
+  XLSAOT_RETURN_IF_ERROR(OptimizeModule(*lowered.module, **machine, options.opt_level));
+
+  std::unique_ptr<JitFunction> fn(new JitFunction(top, std::move(lowered.abi)));
+  for (const TraceSite& site : fn->abi_.traces) {
+    auto steps = ParseTraceFormat(site.format);
+    if (!steps.ok()) return steps.error_value();
+    fn->trace_formats_.push_back(std::move(steps).value());
+  }
+
+  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*builder)).create();
+  if (!jit) return LlvmError(ErrorCode::kInternal, "cannot create the JIT", jit.takeError());
+  fn->jit_ = std::move(*jit);
+
+  // The only symbols compiled code may reference besides its own: the C
+  // library's memory functions and the compiler runtime's division routines.
+  llvm::orc::MangleAndInterner mangle(fn->jit_->getExecutionSession(), fn->jit_->getDataLayout());
+  llvm::orc::SymbolMap runtime;
+  auto add = [&](const char* name, auto* address) {
+    runtime[mangle(name)] = {llvm::orc::ExecutorAddr::fromPtr(reinterpret_cast<void*>(address)),
+                             llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+  };
+  add("memcpy", &std::memcpy);
+  add("memmove", &std::memmove);
+  add("memset", &std::memset);
+  add("__divti3", &__divti3);
+  add("__udivti3", &__udivti3);
+  add("__modti3", &__modti3);
+  add("__umodti3", &__umodti3);
+  if (llvm::Error e = fn->jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(runtime))))
+    return LlvmError(ErrorCode::kInternal, "cannot define runtime symbols", std::move(e));
+
+  const std::string entry_symbol = fn->abi_.entry_symbol;
+  if (llvm::Error e = fn->jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(lowered.module), std::move(context))))
+    return LlvmError(ErrorCode::kInternal, "cannot add the module to the JIT", std::move(e));
+  auto address = fn->jit_->lookup(entry_symbol);
+  if (!address) {
+    return LlvmError(ErrorCode::kInternal, "cannot compile function '" + top.name() + "'", address.takeError());
+  }
+  fn->entry_ = address->toPtr<xlsaot_entry_fn>();
+  return fn;
+}
+
+Result<std::unique_ptr<JitRunner>> JitFunction::CreateRunner(const Allocator& allocator) const {
+  std::unique_ptr<JitRunner> runner(new JitRunner(*this));
+  if (abi_.scratch_size > 0) {
+    XLSAOT_ASSIGN_OR_RETURN(runner->scratch_,
+                            ScratchBuffer::Create(static_cast<size_t>(abi_.scratch_size),
+                                                  static_cast<size_t>(abi_.scratch_alignment), allocator));
+  }
+  for (const Type* t : abi_.param_types) runner->inputs_.emplace_back(Words(t));
+  for (auto& buffer : runner->inputs_)
+    runner->input_ptrs_.push_back(reinterpret_cast<const uint8_t*>(buffer.data()));
+  runner->output_.resize(Words(abi_.return_type));
+  runner->context_.on_assert = &JitRunner::OnAssert;
+  runner->context_.on_trace = &JitRunner::OnTrace;
+  runner->context_.on_cover = &JitRunner::OnCover;
+  runner->context_.user_data = runner.get();
+  return runner;
+}
+
+Result<EvalResult> JitFunction::Run(std::span<const Value> args) const {
+  XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<JitRunner> runner, CreateRunner());
+  return runner->Run(args);
+}
+
+Result<EvalResult> JitRunner::Run(std::span<const Value> args) {
+  const AbiInfo& abi = function_.abi_;
+  const std::string& name = abi.function_name;
+  const auto params = function_.function_.params();
+  if (args.size() != abi.param_types.size()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "function '" + name + "' takes " + std::to_string(abi.param_types.size()) + " argument" +
+                         (abi.param_types.size() == 1 ? "" : "s") + ", got " + std::to_string(args.size()));
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const Type* t = abi.param_types[i];
+    if (!args[i].HasType(t)) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "argument " + std::to_string(i) + " of function '" + name + "' is for parameter '" +
+                           params[i]->name() + "' of type " + t->ToString() + ", got a value of type " +
+                           DescribeShape(args[i]));
+    }
+    WriteValueToBuffer(args[i], t, reinterpret_cast<uint8_t*>(inputs_[i].data()));
+  }
+  EvalResult result;
+  uint8_t* output = reinterpret_cast<uint8_t*>(output_.data());
+  const int32_t status = RunRaw(input_ptrs_.data(), &output, result.events);
+  if (status == XLSAOT_STATUS_NONTERMINATING_LOOP) {
+    return MakeError(ErrorCode::kUnsupported, "function '" + name +
+                                                  "': a dynamic_counted_for never terminates: trip_count * stride "
+                                                  "does not fit its signed index");
+  }
+  if (status != XLSAOT_STATUS_OK) {
+    return MakeError(ErrorCode::kInternal, "function '" + name + "' returned status " + std::to_string(status));
+  }
+  result.value = ReadValueFromBuffer(abi.return_type, output);
+  return result;
+}
+
+int32_t JitRunner::RunRaw(const uint8_t* const* inputs, uint8_t* const* outputs, Events& events) {
+  events_ = &events;
+  const int32_t status = function_.entry_(inputs, outputs, scratch_.data(), &context_);
+  events_ = nullptr;
+  return status;
+}
+
+void JitRunner::OnAssert(xlsaot_context* ctx, uint32_t, const char* message, size_t message_len,
+                         const char* label, size_t label_len) {
+  auto* runner = static_cast<JitRunner*>(ctx->user_data);
+  runner->events_->log.push_back(
+      Event{Event::Kind::kAssert, std::string(message, message_len), std::string(label, label_len)});
+}
+
+void JitRunner::OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands) {
+  auto* runner = static_cast<JitRunner*>(ctx->user_data);
+  const TraceSite& site = runner->function_.abi_.traces[index];
+  std::vector<Value> values;
+  values.reserve(site.operand_types.size());
+  for (size_t i = 0; i < site.operand_types.size(); ++i)
+    values.push_back(ReadValueFromBuffer(site.operand_types[i], operands[i]));
+  std::vector<const Value*> pointers;
+  for (const Value& v : values) pointers.push_back(&v);
+  runner->events_->log.push_back(
+      Event{Event::Kind::kTrace, RenderTrace(runner->function_.trace_formats_[index], pointers), ""});
+}
+
+void JitRunner::OnCover(xlsaot_context* ctx, uint32_t, const char* label, size_t label_len) {
+  auto* runner = static_cast<JitRunner*>(ctx->user_data);
+  ++runner->events_->cover_hits[std::string(label, label_len)];
+}
+
+}  // namespace xlsaot
