@@ -1,0 +1,48 @@
+#include "aot/aot_evaluator.h"
+
+#include "codegen/value_buffer.h"
+
+namespace xlsaot {
+
+Result<std::unique_ptr<AotEvaluator>> AotEvaluator::Create(const Function& function,
+                                                           AotOptions options,
+                                                           const Allocator& allocator) {
+  if (options.name.empty()) options.name = "eval";
+  std::unique_ptr<AotEvaluator> evaluator(new AotEvaluator(function));
+  XLSAOT_ASSIGN_OR_RETURN(evaluator->artifact_, CompileAheadOfTime(function, options));
+  XLSAOT_ASSIGN_OR_RETURN(evaluator->object_, LoadedObject::Load(evaluator->artifact_.object,
+                                                                 evaluator->artifact_.entry_symbol));
+  XLSAOT_ASSIGN_OR_RETURN(ArtifactRunner runner,
+                          ArtifactRunner::Create(evaluator->object_->artifact(), allocator));
+  evaluator->runner_ = std::make_unique<ArtifactRunner>(std::move(runner));
+  return evaluator;
+}
+
+Result<EvalResult> AotEvaluator::Run(std::span<const Value> args) {
+  ArtifactRunner& runner = *runner_;
+  if (args.size() != runner.input_count()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "'" + function_.name() + "' takes " + std::to_string(runner.input_count()) +
+                         " arguments, got " + std::to_string(args.size()));
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    WriteValueToBuffer(args[i], function_.param(i)->type(), runner.input(i));
+  }
+  messages_.clear();
+  indices_.clear();
+  AssertionLog log(&messages_, &indices_);
+  XLSAOT_RETURN_IF_ERROR(runner.Call(log));
+  EvalResult result;
+  const Type* return_type = function_.return_type() != nullptr ? function_.return_type()
+                                                                 : function_.return_node()->type();
+  result.value = ReadValueFromBuffer(return_type, runner.output());
+  const MetadataView& m = runner.metadata();
+  for (size_t i = 0; i < messages_.size(); ++i) {
+    const std::string_view label =
+        indices_[i] < m.asserts.size() ? m.asserts[indices_[i]].label : std::string_view();
+    result.events.log.push_back(Event{Event::Kind::kAssert, messages_[i], std::string(label)});
+  }
+  return result;
+}
+
+}  // namespace xlsaot

@@ -1,0 +1,536 @@
+#include "aot/api_generator.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace xlsaot {
+namespace {
+
+// C++20 keywords and alternative tokens, plus names that are macros in
+// common C headers (an object-like macro would break a parameter name).
+constexpr std::string_view kReservedWords[] = {
+    "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
+    "case", "catch", "char", "char16_t", "char32_t", "char8_t", "class", "co_await",
+    "co_return", "co_yield", "compl", "concept", "const", "const_cast", "consteval",
+    "constexpr", "constinit", "continue", "decltype", "default", "delete", "do", "double",
+    "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for",
+    "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new",
+    "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private",
+    "protected", "public", "register", "reinterpret_cast", "requires", "return", "short",
+    "signed", "sizeof", "static", "static_assert", "static_cast", "struct", "switch",
+    "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid",
+    "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t",
+    "while", "xor", "xor_eq", "final", "override", "import", "module",
+    // Macros and names the generated code itself uses.
+    "errno", "stdin", "stdout", "stderr", "NULL", "EOF", "assert", "offsetof",
+    "Output", "Runner", "Create", "Run", "RunWithEvents", "StoreInputs", "LoadOutput",
+    "kMetadata", "internal", "std", "xlsaot", "allocator", "buffer", "value", "log", "result",
+    "status", "runner", "runner_", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "size_t"};
+
+bool IsReservedWord(std::string_view s) {
+  return std::find(std::begin(kReservedWords), std::end(kReservedWords), s) !=
+         std::end(kReservedWords);
+}
+
+bool IsIdentifierChar(char c, bool first) {
+  const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return alpha || (!first && c >= '0' && c <= '9');
+}
+
+bool IsIdentifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (!IsIdentifierChar(s[i], i == 0)) return false;
+  return true;
+}
+
+// Identifiers with "__" or a leading "_X" are reserved to the implementation.
+bool IsReservedIdentifier(std::string_view s) {
+  return s.find("__") != std::string_view::npos ||
+         (s.size() >= 2 && s[0] == '_' && s[1] >= 'A' && s[1] <= 'Z');
+}
+
+std::vector<std::string_view> SplitNamespace(std::string_view ns) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t sep = ns.find("::", start);
+    parts.push_back(ns.substr(start, sep == std::string_view::npos ? sep : sep - start));
+    if (sep == std::string_view::npos) break;
+    start = sep + 2;
+  }
+  return parts;
+}
+
+// A C++ identifier for an XLS parameter name, distinct from `taken`.
+std::string ParamIdentifier(std::string_view xls_name, std::set<std::string>& taken) {
+  std::string id;
+  for (char c : xls_name) {
+    const char mapped = IsIdentifierChar(c, false) ? c : '_';
+    if (mapped == '_' && (id.empty() || id.back() == '_')) continue;  // no "__", no leading "_"
+    id += mapped;
+  }
+  while (!id.empty() && id.back() == '_') id.pop_back();
+  if (id.empty() || (id[0] >= '0' && id[0] <= '9') || IsReservedWord(id) ||
+      id.rfind("xlsaot", 0) == 0) {
+    id = "arg_" + id;
+    if (id.back() == '_') id.pop_back();
+  }
+  std::string unique = id;
+  for (int n = 2; taken.count(unique); ++n) unique = id + "_" + std::to_string(n);
+  taken.insert(unique);
+  return unique;
+}
+
+// Text safe inside a // comment: printable ASCII only.
+std::string CommentText(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
+  return out;
+}
+
+// A C++ string_view expression with exactly the bytes of `text`. Octal
+// escapes (never more than three digits) keep following characters apart.
+std::string StringViewLiteral(std::string_view text) {
+  std::string literal = "\"";
+  bool has_nul = false;
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      literal += '\\';
+      literal += static_cast<char>(c);
+    } else if (c == '?') {
+      literal += "\\?";  // never part of a trigraph
+    } else if (c >= 0x20 && c < 0x7f) {
+      literal += static_cast<char>(c);
+    } else {
+      char octal[8];
+      std::snprintf(octal, sizeof(octal), "\\%03o", c);
+      literal += octal;
+      has_nul = has_nul || c == 0;
+    }
+  }
+  literal += '"';
+  if (!has_nul) return literal;
+  return "std::string_view(" + literal + ", " + std::to_string(text.size()) + ")";
+}
+
+std::string Upper(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    out += IsIdentifierChar(c, false) ? c : '_';
+  }
+  return out;
+}
+
+// Scalars are passed by value, aggregates and wide bits by reference.
+bool PassByValue(const TypeDesc& t) {
+  return t.kind == TypeDescKind::kToken || (t.kind == TypeDescKind::kBits && t.bit_count <= 64);
+}
+
+std::string ParamType(const MetadataView& m, uint32_t type) {
+  const std::string name = CppTypeName(m, type);
+  return PassByValue(m.type(type)) ? name : "const " + name + "&";
+}
+
+// A byte offset into `buffer`: a constant plus loop terms ("i0 * 4").
+struct Offset {
+  uint64_t constant = 0;
+  std::string terms;
+
+  std::string Render() const {
+    std::string out = "buffer";
+    if (constant != 0) out += " + " + std::to_string(constant);
+    return out + terms;
+  }
+  Offset Plus(uint64_t bytes) const { return Offset{constant + bytes, terms}; }
+  Offset PlusIndex(const std::string& index, uint64_t stride) const {
+    return Offset{constant, terms + " + " + index + " * " + std::to_string(stride)};
+  }
+};
+
+enum class Direction { kStore, kLoad };
+
+// Code that copies a value of `type` between the C++ expression `expr` and
+// the buffer at `offset`. Types without storage produce no code.
+void EmitCopy(const MetadataView& m, Direction dir, uint32_t type, const std::string& expr,
+              const Offset& offset, int depth, const std::string& indent, std::string& out) {
+  const TypeDesc& t = m.type(type);
+  if (t.size == 0) return;
+  switch (t.kind) {
+    case TypeDescKind::kBits: {
+      const std::string n = std::to_string(t.bit_count);
+      if (dir == Direction::kStore) {
+        out += indent + "xlsaot::StoreBits<" + n + ">(" + expr + ", " + offset.Render() + ");\n";
+      } else {
+        out += indent + expr + " = xlsaot::" + (t.bit_count > 64 ? "LoadWideBits<" : "LoadBits<") +
+               n + ">(" + offset.Render() + ");\n";
+      }
+      return;
+    }
+    case TypeDescKind::kToken:
+      return;
+    case TypeDescKind::kTuple:
+      for (uint64_t i = 0; i < t.element_count; ++i) {
+        const FieldDesc& f = m.fields[t.first_field + i];
+        EmitCopy(m, dir, f.type, "std::get<" + std::to_string(i) + ">(" + expr + ")",
+                 offset.Plus(f.offset), depth, indent, out);
+      }
+      return;
+    case TypeDescKind::kArray: {
+      const std::string index = "i" + std::to_string(depth);
+      out += indent + "for (size_t " + index + " = 0; " + index + " < " +
+             std::to_string(t.element_count) + "; ++" + index + ") {\n";
+      EmitCopy(m, dir, t.element_type, expr + "[" + index + "]",
+               offset.PlusIndex(index, t.stride), depth + 1, indent + "  ", out);
+      out += indent + "}\n";
+      return;
+    }
+  }
+}
+
+std::string TypeDescInitializer(const TypeDesc& t) {
+  std::string out = "xlsaot::TypeDesc{.kind = xlsaot::TypeDescKind::";
+  switch (t.kind) {
+    case TypeDescKind::kBits: out += "kBits"; break;
+    case TypeDescKind::kTuple: out += "kTuple"; break;
+    case TypeDescKind::kArray: out += "kArray"; break;
+    case TypeDescKind::kToken: out += "kToken"; break;
+  }
+  if (t.bit_count != 0) out += ", .bit_count = " + std::to_string(t.bit_count);
+  out += ", .size = " + std::to_string(t.size);
+  out += ", .alignment = " + std::to_string(t.alignment);
+  if (t.element_count != 0) out += ", .element_count = " + std::to_string(t.element_count);
+  if (t.element_type != 0) out += ", .element_type = " + std::to_string(t.element_type);
+  if (t.stride != 0) out += ", .stride = " + std::to_string(t.stride);
+  if (t.first_field != 0) out += ", .first_field = " + std::to_string(t.first_field);
+  return out + "}";
+}
+
+// "inline constexpr std::array<T, N> kName = {...};" with one entry a line.
+std::string ConstArray(const std::string& element_type, const std::string& name,
+                       const std::vector<std::string>& entries) {
+  std::string out = "inline constexpr std::array<" + element_type + ", " +
+                    std::to_string(entries.size()) + "> " + name + " = {";
+  if (entries.empty()) return out + "};\n";
+  out += "{\n";
+  for (const std::string& e : entries) out += "    " + e + ",\n";
+  return out + "}};\n";
+}
+
+std::string Hex(uint32_t x) {
+  char text[16];
+  std::snprintf(text, sizeof(text), "0x%x", x);
+  return text;
+}
+
+struct Param {
+  std::string id;        // C++ identifier
+  std::string type;      // C++ parameter type
+  uint32_t type_index;
+  bool empty;            // no storage
+};
+
+class Generator {
+ public:
+  Generator(const MetadataView& m, std::string_view name, std::string_view ns)
+      : m_(m), name_(name), ns_(ns) {
+    std::set<std::string> taken;
+    for (const ParamDesc& p : m.params) {
+      params_.push_back(Param{ParamIdentifier(p.name, taken), ParamType(m, p.type), p.type,
+                              m.type(p.type).size == 0});
+    }
+  }
+
+  std::string Header() const;
+  std::string Source() const;
+
+ private:
+  // The XLS signature, for comments: f(a: bits[8], b: token) -> bits[8].
+  std::string XlsSignature() const {
+    std::string s = CommentText(m_.function_name) + "(";
+    for (size_t i = 0; i < m_.params.size(); ++i) {
+      if (i) s += ", ";
+      s += CommentText(m_.params[i].name) + ": " + TypeDescText(m_, m_.params[i].type);
+    }
+    return s + ") -> " + TypeDescText(m_, m_.return_type);
+  }
+  // "uint32_t state, uint8_t byte"; trailing parameters without storage get
+  // "= {}" in the declaration.
+  std::string ParamList(bool declaration) const {
+    size_t first_defaulted = params_.size();
+    while (first_defaulted > 0 && params_[first_defaulted - 1].empty) --first_defaulted;
+    std::string s;
+    for (size_t i = 0; i < params_.size(); ++i) {
+      if (i) s += ", ";
+      const Param& p = params_[i];
+      s += p.type + " ";
+      // Parameters without storage are never read: unnamed in definitions.
+      s += (!declaration && p.empty) ? "/*" + p.id + "*/" : p.id;
+      if (declaration && i >= first_defaulted) s += " = {}";
+    }
+    return s;
+  }
+  std::string ArgList() const {
+    std::string s;
+    for (size_t i = 0; i < params_.size(); ++i) {
+      if (params_[i].empty) continue;
+      if (!s.empty()) s += ", ";
+      s += params_[i].id;
+    }
+    return s;
+  }
+  std::string StoreInputsParams() const {
+    std::string s;
+    for (const Param& p : params_) {
+      if (p.empty) continue;
+      if (!s.empty()) s += ", ";
+      s += p.type + " " + p.id;
+    }
+    return s;
+  }
+  std::string ArtifactSymbol() const {
+    return std::string(m_.entry_symbol) + "_artifact";
+  }
+  std::string CallDoc() const {
+    std::string s = CommentText(m_.function_name) + "(";
+    for (size_t i = 0; i < params_.size(); ++i) s += (i ? ", " : "") + params_[i].id;
+    return s + ")";
+  }
+
+  const MetadataView& m_;
+  std::string name_;
+  std::string ns_;
+  std::vector<Param> params_;
+};
+
+std::string Generator::Header() const {
+  const std::string guard = "XLSAOT_GENERATED_" + Upper(ns_) + "_" + Upper(name_) + "_H_";
+  std::string h;
+  h += "// Generated by `xlsaot compile` from XLS function '" + CommentText(m_.function_name) +
+       "'. Do not edit.\n";
+  h += "//\n";
+  h += "//   " + XlsSignature() + "\n";
+  h += "//\n";
+  h += "// Link with " + name_ + ".o (the compiled code) and the xlsaot runtime library; see\n";
+  h += "// docs/generated-api.md for the API and the C++ type of every XLS type.\n";
+  h += "#ifndef " + guard + "\n#define " + guard + "\n\n";
+  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <string_view>\n"
+       "#include <tuple>\n\n";
+  h += "#include \"xlsaot/allocator.h\"\n#include \"xlsaot/bits.h\"\n"
+       "#include \"xlsaot/marshal.h\"\n#include \"xlsaot/metadata.h\"\n"
+       "#include \"xlsaot/result.h\"\n#include \"xlsaot/run_output.h\"\n"
+       "#include \"xlsaot/runner.h\"\n\n";
+  h += "namespace " + ns_ + " {\n\n";
+
+  // The metadata tables.
+  h += "namespace internal {\n\n";
+  std::vector<std::string> entries;
+  for (std::string_view f : m_.cpu_features) entries.push_back(StringViewLiteral(f));
+  h += ConstArray("std::string_view", "kCpuFeatures", entries);
+  // One type a line, with its XLS text as a comment.
+  h += "inline constexpr std::array<xlsaot::TypeDesc, " + std::to_string(m_.types.size()) +
+       "> kTypes = {{\n";
+  for (uint32_t i = 0; i < m_.types.size(); ++i) {
+    h += "    " + TypeDescInitializer(m_.types[i]) + ",  // " + std::to_string(i) + ": " +
+         CommentText(TypeDescText(m_, i)) + "\n";
+  }
+  h += "}};\n";
+  entries.clear();
+  for (const FieldDesc& f : m_.fields) {
+    entries.push_back("xlsaot::FieldDesc{.type = " + std::to_string(f.type) +
+                      ", .offset = " + std::to_string(f.offset) + "}");
+  }
+  h += ConstArray("xlsaot::FieldDesc", "kFields", entries);
+  entries.clear();
+  for (const ParamDesc& p : m_.params) {
+    entries.push_back("xlsaot::ParamDesc{.name = " + StringViewLiteral(p.name) +
+                      ", .type = " + std::to_string(p.type) + "}");
+  }
+  h += ConstArray("xlsaot::ParamDesc", "kParams", entries);
+  entries.clear();
+  for (const AssertDesc& a : m_.asserts) {
+    entries.push_back("xlsaot::AssertDesc{.message = " + StringViewLiteral(a.message) +
+                      ", .label = " + StringViewLiteral(a.label) + "}");
+  }
+  h += ConstArray("xlsaot::AssertDesc", "kAsserts", entries);
+  h += "\n}  // namespace internal\n\n";
+
+  h += "// Everything the runtime checks before calling the compiled code, and the\n";
+  h += "// buffer layout of every parameter and of the result (xlsaot/metadata.h).\n";
+  h += "inline constexpr xlsaot::MetadataView kMetadata = {\n";
+  h += "    .abi_version = " + std::to_string(m_.abi_version) + ",\n";
+  h += "    .features = " + Hex(m_.features) + ",\n";
+  h += "    .scratch_size = " + std::to_string(m_.scratch_size) + ",\n";
+  h += "    .scratch_alignment = " + std::to_string(m_.scratch_alignment) + ",\n";
+  h += "    .function_name = " + StringViewLiteral(m_.function_name) + ",\n";
+  h += "    .entry_symbol = " + StringViewLiteral(m_.entry_symbol) + ",\n";
+  h += "    .target_triple = " + StringViewLiteral(m_.target_triple) + ",\n";
+  h += "    .cpu = " + StringViewLiteral(m_.cpu) + ",\n";
+  h += "    .cpu_features = internal::kCpuFeatures,\n";
+  h += "    .types = internal::kTypes,\n";
+  h += "    .fields = internal::kFields,\n";
+  h += "    .params = internal::kParams,\n";
+  h += "    .return_type = " + std::to_string(m_.return_type) + ",\n";
+  h += "    .asserts = internal::kAsserts,\n";
+  h += "};\n\n";
+
+  const std::string sig = ParamList(/*declaration=*/true);
+  h += "// Calls the compiled function. Create() once, then Run() as often as needed:\n";
+  h += "// calls allocate nothing and take no lock. One Runner serves one thread at a\n";
+  h += "// time; create one per thread to run in parallel.\n";
+  h += "class Runner {\n";
+  h += " public:\n";
+  h += "  // " + CommentText(TypeDescText(m_, m_.return_type)) + "\n";
+  h += "  using Output = " + CppTypeName(m_, m_.return_type) + ";\n\n";
+  h += "  // Checks the ABI version, feature bits, architecture and CPU features of the\n";
+  h += "  // compiled code, and obtains all the memory calls need (one allocation).\n";
+  h += "  static xlsaot::Result<Runner> Create(\n";
+  h += "      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());\n\n";
+  h += "  // Computes " + CallDoc() + ". If an assertion fails, the result is an\n";
+  h += "  // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.\n";
+  h += "  xlsaot::Result<Output> Run(" + sig + ");\n\n";
+  h += "  // Computes " + CallDoc() + " and returns it together with the messages\n";
+  h += "  // of all failed assertions, in order.\n";
+  h += "  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(" + sig + ");\n\n";
+  h += "  // The metadata-driven runner underneath (buffers, scratch, metadata).\n";
+  h += "  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }\n\n";
+  h += " private:\n";
+  h += "  explicit Runner(xlsaot::ArtifactRunner runner);\n";
+  h += "  void StoreInputs(" + StoreInputsParams() + ");\n\n";
+  h += "  xlsaot::ArtifactRunner runner_;\n";
+  h += "};\n\n";
+  h += "}  // namespace " + ns_ + "\n\n";
+  h += "#endif  // " + guard + "\n";
+  return h;
+}
+
+std::string Generator::Source() const {
+  std::string s;
+  s += "// Generated by `xlsaot compile` from XLS function '" + CommentText(m_.function_name) +
+       "'. Do not edit.\n";
+  s += "#include \"" + name_ + ".h\"\n\n";
+  s += "#include <cstddef>\n#include <cstdint>\n#include <utility>\n\n";
+  s += "#include \"xlsaot/artifact.h\"\n#include \"xlsaot/marshal.h\"\n\n";
+  s += "// Defined by the compiled object " + name_ + ".o.\n";
+  s += "extern \"C\" const xlsaot_artifact " + ArtifactSymbol() + ";\n\n";
+  s += "namespace " + ns_ + " {\n";
+  s += "namespace {\n\n";
+  s += "void LoadOutput(const uint8_t* buffer, Runner::Output& value) {\n";
+  std::string load;
+  EmitCopy(m_, Direction::kLoad, m_.return_type, "value", Offset{}, 0, "  ", load);
+  if (load.empty()) s += "  (void)buffer;\n  (void)value;\n";
+  s += load;
+  s += "}\n\n";
+  s += "}  // namespace\n\n";
+
+  s += "Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}\n\n";
+  s += "xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {\n";
+  s += "  xlsaot::Result<xlsaot::ArtifactRunner> runner =\n";
+  s += "      xlsaot::ArtifactRunner::Create(" + ArtifactSymbol() + ", allocator, &kMetadata);\n";
+  s += "  if (!runner.ok()) return runner.error_value();\n";
+  s += "  return Runner(std::move(*runner));\n";
+  s += "}\n\n";
+
+  s += "void Runner::StoreInputs(" + StoreInputsParams() + ") {\n";
+  bool any_store = false;
+  for (size_t i = 0; i < params_.size(); ++i) {
+    const Param& p = params_[i];
+    if (p.empty) continue;
+    any_store = true;
+    s += "  {\n";
+    s += "    uint8_t* const buffer = runner_.input(" + std::to_string(i) + ");\n";
+    EmitCopy(m_, Direction::kStore, p.type_index, p.id, Offset{}, 0, "    ", s);
+    s += "  }\n";
+  }
+  if (!any_store) s += "  // No parameter has storage.\n";
+  s += "}\n\n";
+
+  const std::string sig = ParamList(/*declaration=*/false);
+  s += "xlsaot::Result<Runner::Output> Runner::Run(" + sig + ") {\n";
+  s += "  StoreInputs(" + ArgList() + ");\n";
+  s += "  xlsaot::AssertionLog log;\n";
+  s += "  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();\n";
+  s += "  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();\n";
+  s += "  Output value{};\n";
+  s += "  LoadOutput(runner_.output(), value);\n";
+  s += "  return value;\n";
+  s += "}\n\n";
+  s += "xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(" + sig + ") {\n";
+  s += "  StoreInputs(" + ArgList() + ");\n";
+  s += "  xlsaot::RunOutput<Output> result{};\n";
+  s += "  xlsaot::AssertionLog log(&result.assertions);\n";
+  s += "  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();\n";
+  s += "  LoadOutput(runner_.output(), result.output);\n";
+  s += "  return result;\n";
+  s += "}\n\n";
+  s += "}  // namespace " + ns_ + "\n";
+  return s;
+}
+
+}  // namespace
+
+Status CheckArtifactName(std::string_view name) {
+  if (!IsIdentifier(name) || IsReservedIdentifier(name) || name.size() > 200) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "artifact name '" + std::string(name) +
+                         "' must be a C identifier (letters, digits, '_'; no leading digit, no "
+                         "'__'), at most 200 characters");
+  }
+  return Status::Ok();
+}
+
+Status CheckCppNamespace(std::string_view ns) {
+  for (std::string_view part : SplitNamespace(ns)) {
+    if (!IsIdentifier(part) || IsReservedIdentifier(part) || IsReservedWord(part) ||
+        part == "xlsaot") {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "namespace '" + std::string(ns) +
+                           "' must be C++ identifiers joined by '::' (not keywords, not "
+                           "'xlsaot', no '__')");
+    }
+  }
+  return Status::Ok();
+}
+
+std::string CppTypeName(const MetadataView& m, uint32_t type) {
+  const TypeDesc& t = m.type(type);
+  switch (t.kind) {
+    case TypeDescKind::kBits:
+      if (t.bit_count == 0) return "xlsaot::ZeroBits";
+      if (t.bit_count == 1) return "bool";
+      if (t.bit_count <= 8) return "uint8_t";
+      if (t.bit_count <= 16) return "uint16_t";
+      if (t.bit_count <= 32) return "uint32_t";
+      if (t.bit_count <= 64) return "uint64_t";
+      return "xlsaot::Bits<" + std::to_string(t.bit_count) + ">";
+    case TypeDescKind::kToken:
+      return "xlsaot::Token";
+    case TypeDescKind::kTuple: {
+      std::string s = "std::tuple<";
+      for (uint64_t i = 0; i < t.element_count; ++i) {
+        if (i) s += ", ";
+        s += CppTypeName(m, m.fields[t.first_field + i].type);
+      }
+      return s + ">";
+    }
+    case TypeDescKind::kArray:
+      return "std::array<" + CppTypeName(m, t.element_type) + ", " +
+             std::to_string(t.element_count) + ">";
+  }
+  return "void";
+}
+
+Result<GeneratedApi> GenerateCppApi(const MetadataView& metadata, std::string_view name,
+                                    std::string_view cpp_namespace) {
+  XLSAOT_RETURN_IF_ERROR(ValidateMetadata(metadata));
+  XLSAOT_RETURN_IF_ERROR(CheckArtifactName(name));
+  XLSAOT_RETURN_IF_ERROR(CheckCppNamespace(cpp_namespace));
+  Generator generator(metadata, name, cpp_namespace);
+  return GeneratedApi{generator.Header(), generator.Source()};
+}
+
+}  // namespace xlsaot

@@ -1,0 +1,195 @@
+#include "aot/compiler.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <system_error>
+
+#include "aot/api_generator.h"
+#include "aot/artifact_metadata.h"
+#include "aot/legality.h"
+#include "aot/target_selection.h"
+#include "codegen/lowering.h"
+#include "codegen/target.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "xlsaot/artifact.h"
+
+namespace xlsaot {
+namespace {
+
+// The descriptor the generated API and the object loader find the artifact
+// by (xlsaot/artifact.h), and the metadata blob it points at.
+void AddArtifactDescriptor(llvm::Module& module, const std::string& entry_symbol,
+                           const std::vector<uint8_t>& blob) {
+  llvm::LLVMContext& ctx = module.getContext();
+  llvm::Type* i32 = llvm::Type::getInt32Ty(ctx);
+  llvm::Type* i64 = llvm::Type::getInt64Ty(ctx);
+  llvm::Type* ptr = llvm::PointerType::get(ctx, 0);
+
+  llvm::Constant* bytes = llvm::ConstantDataArray::get(ctx, llvm::ArrayRef<uint8_t>(blob));
+  auto* metadata = new llvm::GlobalVariable(module, bytes->getType(), /*isConstant=*/true,
+                                            llvm::GlobalValue::ExternalLinkage, bytes,
+                                            entry_symbol + "_metadata");
+  metadata->setAlignment(llvm::Align(8));
+
+  // Referencing the runtime's versioned symbol makes a link against a
+  // runtime of another ABI version fail.
+  auto* runtime_abi = new llvm::GlobalVariable(module, i32, /*isConstant=*/true,
+                                               llvm::GlobalValue::ExternalLinkage, nullptr,
+                                               XLSAOT_RUNTIME_ABI_SYMBOL_NAME);
+  llvm::Function* entry = module.getFunction(entry_symbol);
+  auto* type = llvm::StructType::get(ctx, {ptr, i64, ptr, ptr});
+  llvm::Constant* descriptor = llvm::ConstantStruct::get(
+      type, {metadata, llvm::ConstantInt::get(i64, blob.size()), entry, runtime_abi});
+  auto* global = new llvm::GlobalVariable(module, type, /*isConstant=*/true,
+                                          llvm::GlobalValue::ExternalLinkage, descriptor,
+                                          entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX);
+  global->setAlignment(llvm::Align(8));
+}
+
+// Everything but the artifact's public symbols becomes internal, so that
+// any number of artifacts link into one program without clashes and the
+// optimiser may inline and drop freely.
+void Internalize(llvm::Module& module, const std::set<std::string>& keep) {
+  for (llvm::GlobalValue& value : module.global_values()) {
+    if (value.isDeclaration() || value.hasLocalLinkage()) continue;
+    if (value.getName().starts_with("llvm.")) continue;  // llvm.used and friends keep their linkage
+    if (keep.count(value.getName().str())) continue;
+    value.setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
+}
+
+Error FileError(const std::filesystem::path& path, const std::string& what) {
+  return MakeError(ErrorCode::kInvalidArgument, path.string() + ": " + what);
+}
+
+Status WriteBytes(const std::filesystem::path& path, const void* data, size_t size) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return FileError(path, "cannot create file");
+  out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  out.close();
+  if (!out) return FileError(path, "write failed");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string AotEntrySymbol(const std::string& ns, const std::string& name) {
+  std::string symbol = "xlsaot_";
+  for (size_t i = 0; i < ns.size(); ++i) {
+    if (ns.compare(i, 2, "::") == 0) {
+      symbol += "__";
+      ++i;
+    } else {
+      symbol += ns[i];
+    }
+  }
+  return symbol + "__" + name;
+}
+
+Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& options) {
+  XLSAOT_RETURN_IF_ERROR(CheckArtifactName(options.name));
+  const std::string ns = options.cpp_namespace.empty() ? options.name : options.cpp_namespace;
+  XLSAOT_RETURN_IF_ERROR(CheckCppNamespace(ns));
+  if (options.opt_level < 0 || options.opt_level > 3) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "optimisation level " + std::to_string(options.opt_level) +
+                         " is not between 0 and 3");
+  }
+  if (options.scratch_alignment < 8) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "scratch alignment " + std::to_string(options.scratch_alignment) +
+                         " is below 8");
+  }
+  XLSAOT_RETURN_IF_ERROR(CheckAotLegality(top));
+
+  AotArtifact artifact;
+  artifact.name = options.name;
+  artifact.entry_symbol = AotEntrySymbol(ns, options.name);
+
+  CodegenOptions codegen;
+  codegen.opt_level = options.opt_level;
+  codegen.scratch_alignment = options.scratch_alignment;
+  codegen.stack_cutoff_bytes = options.stack_cutoff_bytes;
+  codegen.entry_symbol = artifact.entry_symbol;
+  XLSAOT_ASSIGN_OR_RETURN(AotTarget target, SelectAotTarget(options.cpu, codegen));
+
+  llvm::LLVMContext context;
+  XLSAOT_ASSIGN_OR_RETURN(LoweredModule lowered, LowerToLlvm(top, context, target.codegen));
+  const AbiInfo& abi = lowered.abi;
+  if (!abi.traces.empty() || !abi.covers.empty()) {
+    return MakeError(ErrorCode::kInternal,
+                     "the lowering of '" + top.name() + "' emitted trace or cover sites that the "
+                     "legality check did not find");
+  }
+  llvm::Module& module = *lowered.module;
+  // Nothing of the host (paths, names of files) may enter the object.
+  module.setModuleIdentifier(options.name);
+  module.setSourceFileName(options.name);
+
+  XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<CompilerMetadata> metadata,
+                          CompilerMetadata::Build(top, abi, target.description));
+  XLSAOT_ASSIGN_OR_RETURN(artifact.metadata, SerializeMetadata(metadata->view()));
+  AddArtifactDescriptor(module, abi.entry_symbol, artifact.metadata);
+  Internalize(module, {abi.entry_symbol, abi.info_symbol, abi.entry_symbol + "_metadata",
+                       abi.entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX});
+
+  XLSAOT_RETURN_IF_ERROR(OptimizeModule(module, *target.machine, options.opt_level));
+  XLSAOT_ASSIGN_OR_RETURN(std::vector<char> object, EmitObjectFile(module, *target.machine));
+  artifact.object.assign(object.begin(), object.end());
+
+  XLSAOT_ASSIGN_OR_RETURN(GeneratedApi api, GenerateCppApi(metadata->view(), options.name, ns));
+  artifact.header = std::move(api.header);
+  artifact.source = std::move(api.source);
+  return artifact;
+}
+
+Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir(out_dir);
+  fs::create_directories(dir, ec);
+  if (ec) return FileError(dir, "cannot create directory: " + ec.message());
+
+  struct Output {
+    std::string file;
+    const void* data;
+    size_t size;
+  };
+  const std::string& n = artifact.name;
+  const Output outputs[] = {
+      {n + ".o", artifact.object.data(), artifact.object.size()},
+      {n + ".h", artifact.header.data(), artifact.header.size()},
+      {n + ".cc", artifact.source.data(), artifact.source.size()},
+      {n + ".xlsmeta", artifact.metadata.data(), artifact.metadata.size()},
+  };
+  const std::string suffix = ".tmp." + std::to_string(::getpid());
+  std::vector<fs::path> temps;
+  auto discard = [&temps] {
+    std::error_code ignored;
+    for (const fs::path& temp : temps) fs::remove(temp, ignored);
+  };
+  for (const Output& output : outputs) {
+    temps.push_back(dir / ("." + output.file + suffix));
+    if (Status s = WriteBytes(temps.back(), output.data, output.size); !s.ok()) {
+      discard();
+      return s;
+    }
+  }
+  for (size_t i = 0; i < temps.size(); ++i) {
+    fs::rename(temps[i], dir / outputs[i].file, ec);
+    if (ec) {
+      discard();
+      return FileError(dir / outputs[i].file, "cannot move into place: " + ec.message());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace xlsaot

@@ -1,0 +1,57 @@
+// Ahead-of-time compilation of one XLS function into an artifact: a
+// relocatable object (entry point, metadata blob, artifact descriptor), the
+// generated C++ API (NAME.h, NAME.cc) and the metadata file (NAME.xlsmeta).
+// The code comes from the same lowering as the JIT's (codegen/).
+#ifndef XLSAOT_AOT_COMPILER_H_
+#define XLSAOT_AOT_COMPILER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ir/function.h"
+#include "xlsaot/result.h"
+
+namespace xlsaot {
+
+struct AotOptions {
+  // Artifact name: NAME.o, NAME.h, NAME.cc, NAME.xlsmeta; a C identifier.
+  std::string name;
+  // C++ namespace of the generated API ("" = name).
+  std::string cpp_namespace;
+  // LLVM optimisation level, 0 to 3.
+  int opt_level = 2;
+  // "" = portable baseline of the host architecture, "native", or a CPU name.
+  std::string cpu;
+  // Alignment the caller must give the scratch buffer (a power of two >= 8).
+  int64_t scratch_alignment = 8;
+  // Values larger than this live in scratch memory instead of on the stack.
+  int64_t stack_cutoff_bytes = 512;
+};
+
+struct AotArtifact {
+  std::string name;
+  std::string entry_symbol;
+  std::vector<uint8_t> object;    // NAME.o
+  std::string header;             // NAME.h
+  std::string source;             // NAME.cc
+  std::vector<uint8_t> metadata;  // NAME.xlsmeta (also inside the object)
+};
+
+// The entry symbol of artifact `name` in namespace `ns`:
+// "xlsaot_" + the namespace's parts and the name joined by "__".
+std::string AotEntrySymbol(const std::string& ns, const std::string& name);
+
+// Compiles verified `top`. Errors: kInvalidArgument for bad options,
+// kUnsupported for a trace or cover reachable from `top` (see aot/legality.h)
+// and for IR the code generator does not handle.
+Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& options);
+
+// Writes the four files into `out_dir` (created if missing). Each file is
+// written under a temporary name first and renamed into place only after
+// all were written, so a failure leaves no partial artifact behind.
+Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_dir);
+
+}  // namespace xlsaot
+
+#endif  // XLSAOT_AOT_COMPILER_H_

@@ -1,0 +1,87 @@
+# xlsaot_add_library(<target> IR <file.ir> TOP <fn> [NAME <name>]
+#                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>])
+#
+# Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
+# defines the static library <target>: the compiled object plus the generated
+# C++ API, linking xlsaot::runtime. Consumers link <target> and
+# `#include "<name>.h"` (docs/cmake.md, docs/generated-api.md).
+#
+# <name> (default: <target>) names the generated files and is the default C++
+# namespace; it must be a C identifier. The compiler runs again only when the
+# IR file, the xlsaot executable or one of the options changes.
+#
+# Needs the executable target xlsaot::xlsaot (defined by find_package(xlsaot)
+# or, inside the xlsaot source tree, by its top-level CMakeLists.txt).
+include_guard(GLOBAL)
+
+function(xlsaot_add_library target)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU" "")
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  foreach(required IN ITEMS IR TOP)
+    if(NOT ARG_${required})
+      message(FATAL_ERROR "xlsaot_add_library(${target}): ${required} is required")
+    endif()
+  endforeach()
+  if(NOT ARG_NAME)
+    set(ARG_NAME "${target}")
+  endif()
+  if(NOT ARG_NAME MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "xlsaot_add_library(${target}): NAME '${ARG_NAME}' is not a C identifier "
+                        "(pass NAME explicitly when the target name is not one)")
+  endif()
+  if(NOT DEFINED ARG_OPT_LEVEL)
+    set(ARG_OPT_LEVEL 2)
+  endif()
+  if(NOT ARG_OPT_LEVEL MATCHES "^[0-3]$")
+    message(FATAL_ERROR "xlsaot_add_library(${target}): OPT_LEVEL must be 0, 1, 2 or 3")
+  endif()
+  if(NOT TARGET xlsaot::xlsaot)
+    message(FATAL_ERROR "xlsaot_add_library(${target}): no xlsaot::xlsaot executable target "
+                        "(call find_package(xlsaot CONFIG REQUIRED) first)")
+  endif()
+
+  cmake_path(ABSOLUTE_PATH ARG_IR BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE
+             OUTPUT_VARIABLE ir_file)
+  set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/xlsaot_generated/${target}")
+  set(outputs
+    "${out_dir}/${ARG_NAME}.o"
+    "${out_dir}/${ARG_NAME}.h"
+    "${out_dir}/${ARG_NAME}.cc"
+    "${out_dir}/${ARG_NAME}.xlsmeta")
+
+  set(compile_args compile "${ir_file}" --top "${ARG_TOP}" --name "${ARG_NAME}"
+                   --out-dir "${out_dir}" "-O${ARG_OPT_LEVEL}")
+  if(ARG_NAMESPACE)
+    list(APPEND compile_args --namespace "${ARG_NAMESPACE}")
+  endif()
+  if(ARG_CPU)
+    list(APPEND compile_args --cpu "${ARG_CPU}")
+  endif()
+
+  # The options as a file that changes only when they do: a dependency that
+  # re-runs the compiler for every generator, not only those that track
+  # command lines.
+  string(REPLACE ";" " " options_text "${compile_args}")
+  file(CONFIGURE OUTPUT "${out_dir}/options.txt" CONTENT "${options_text}\n")
+
+  # Inside the xlsaot tree the compiler is built first; an installed one is a file.
+  get_target_property(compiler xlsaot::xlsaot ALIASED_TARGET)
+  if(NOT compiler)
+    set(compiler "$<TARGET_FILE:xlsaot::xlsaot>")
+  endif()
+
+  add_custom_command(
+    OUTPUT ${outputs}
+    COMMAND "$<TARGET_FILE:xlsaot::xlsaot>" ${compile_args}
+    DEPENDS "${ir_file}" "${out_dir}/options.txt" "${compiler}"
+    COMMENT "xlsaot: compiling ${ARG_TOP} (${ARG_IR}) ahead of time into ${ARG_NAME}"
+    VERBATIM)
+
+  add_library(${target} STATIC "${out_dir}/${ARG_NAME}.cc" "${out_dir}/${ARG_NAME}.o")
+  set_source_files_properties("${out_dir}/${ARG_NAME}.o" PROPERTIES EXTERNAL_OBJECT TRUE GENERATED TRUE)
+  target_include_directories(${target} PUBLIC "${out_dir}")
+  target_link_libraries(${target} PUBLIC xlsaot::runtime)
+  target_compile_features(${target} PUBLIC cxx_std_20)
+endfunction()

@@ -1,0 +1,108 @@
+// Every shared conformance case through the ahead-of-time path: compiled to
+// an object file, those bytes linked in, run by the runtime's metadata-driven
+// runner. Values and assertion messages must match the case's vectors and
+// the interpreter. Cases whose top reaches a trace or cover must instead be
+// rejected at generation time, naming that node.
+#include <cctype>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "aot/aot_evaluator.h"
+#include "aot/legality.h"
+#include "gtest/gtest.h"
+#include "interp/interpreter.h"
+#include "ir/package.h"
+#include "ir/parser.h"
+#include "ir/verifier.h"
+#include "tests/support/conformance_case.h"
+
+namespace xlsaot {
+namespace {
+
+const std::string kSharedDir = XLSAOT_SHARED_DIR;
+
+std::vector<std::string> AssertMessages(const Events& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events.log)
+    if (e.kind == Event::Kind::kAssert) out.push_back(e.text);
+  return out;
+}
+
+std::string Describe(const std::vector<Value>& args) {
+  std::string s;
+  for (size_t i = 0; i < args.size(); ++i) s += (i ? "; " : "") + args[i].ToString();
+  return s;
+}
+
+// The first trace or cover reachable from `top`, found independently of the
+// legality check (nullptr when there is none).
+const Node* FirstTraceOrCover(const Function& top) {
+  for (const Function* f : ReachableFunctions(top))
+    for (const auto& node : f->nodes())
+      if (node->op() == Op::kTrace || node->op() == Op::kCover) return node.get();
+  return nullptr;
+}
+
+TEST(AotConformanceSuiteTest, CasesArePresent) {
+  if (ListConformanceCases(kSharedDir).empty()) {
+    GTEST_SKIP() << "no conformance cases under " << kSharedDir
+                 << "/conformance/cases; the AOT conformance suite did not run";
+  }
+}
+
+class AotConformanceTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(AotConformanceTest, MatchesVectorsAndInterpreter) {
+  Result<ConformanceCase> c = LoadConformanceCase(GetParam());
+  ASSERT_TRUE(c.ok()) << c.error();
+  if (!c->expected_error.empty()) GTEST_SKIP() << "the case is an IR error, nothing to compile";
+  Result<std::unique_ptr<Package>> package = ParsePackage(c->ir_text, c->path);
+  ASSERT_TRUE(package.ok()) << package.error();
+  Status verified = VerifyPackage(**package);
+  ASSERT_TRUE(verified.ok()) << verified.error();
+  Result<Function*> top = (*package)->ResolveTopFunction(c->top);
+  ASSERT_TRUE(top.ok()) << top.error();
+
+  Result<std::unique_ptr<AotEvaluator>> evaluator = AotEvaluator::Create(**top);
+  if (const Node* unsupported = FirstTraceOrCover(**top)) {
+    ASSERT_FALSE(evaluator.ok()) << "a trace or cover is reachable, yet generation succeeded";
+    EXPECT_EQ(evaluator.code(), ErrorCode::kUnsupported);
+    const std::string expected = std::string(unsupported->op_info().name) + " '" +
+                                 unsupported->name() + "' in function '" +
+                                 unsupported->function()->name() + "'";
+    EXPECT_NE(evaluator.error().find(expected), std::string::npos) << evaluator.error();
+    EXPECT_EQ(evaluator.error().rfind(c->path + ":", 0), 0u) << evaluator.error();
+    return;
+  }
+  ASSERT_TRUE(evaluator.ok()) << evaluator.error();
+
+  for (const ConformanceRun& run : c->runs) {
+    SCOPED_TRACE(c->path + ":" + std::to_string(run.line) + ": run " + Describe(run.args));
+    Result<EvalResult> r = (*evaluator)->Run(run.args);
+    ASSERT_TRUE(r.ok()) << r.error();
+    EXPECT_EQ(r->value, run.expected)
+        << "got " << r->value.ToString() << ", expected " << run.expected.ToString();
+    EXPECT_EQ(AssertMessages(r->events), run.asserts);
+    Result<EvalResult> oracle = Interpret(**top, run.args);
+    ASSERT_TRUE(oracle.ok()) << oracle.error();
+    EXPECT_EQ(r->value, oracle->value);
+    // Asserts with their labels, in order: exactly the interpreter's events.
+    EXPECT_EQ(r->events.log, oracle->events.log);
+  }
+}
+
+std::string CaseName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = std::filesystem::path(info.param).stem().string();
+  for (char& ch : name)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, AotConformanceTest,
+                         ::testing::ValuesIn(ListConformanceCases(kSharedDir)), CaseName);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AotConformanceTest);
+
+}  // namespace
+}  // namespace xlsaot

@@ -1,0 +1,272 @@
+// The generated C++ API, compiled and linked exactly as a consumer does it
+// (xlsaot_add_library on the golden IR files): typed values in and out, for
+// every kind of type, checked against the interpreter.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+#include "asserts.h"
+#include "big_loop.h"
+#include "gtest/gtest.h"
+#include "interp/interpreter.h"
+#include "ir/parser.h"
+#include "nested.h"
+#include "scalar.h"
+#include "tests/aot/aot_test_util.h"
+#include "wide.h"
+#include "zero_width.h"
+
+namespace xlsaot {
+namespace {
+
+using testing::ParseVerified;
+using testing::ReadFileText;
+
+const std::string kGoldenDir = XLSAOT_GOLDEN_DIR;
+
+template <typename T>
+struct IsStdArray : std::false_type {};
+template <typename T, size_t N>
+struct IsStdArray<std::array<T, N>> : std::true_type {};
+template <typename T>
+struct IsTuple : std::false_type {};
+template <typename... T>
+struct IsTuple<std::tuple<T...>> : std::true_type {};
+template <typename T>
+struct IsBits : std::false_type {};
+template <int64_t N>
+struct IsBits<Bits<N>> : std::true_type {};
+
+// The XLS value of a generated-API value of type `type`.
+template <typename T>
+Value ToValue(const T& v, const Type* type) {
+  if constexpr (std::is_same_v<T, Token>) {
+    return Value::Token();
+  } else if constexpr (std::is_same_v<T, ZeroBits>) {
+    return Value::UBits(0, 0);
+  } else if constexpr (std::is_same_v<T, bool> || std::is_unsigned_v<T>) {
+    return Value::UBits(static_cast<uint64_t>(v), type->bit_count());
+  } else if constexpr (IsBits<T>::value) {
+    Result<Value> parsed =
+        ParseValueOfType(v.ToHex(), type);  // "0x..." text of the same width
+    EXPECT_TRUE(parsed.ok()) << parsed.error();
+    return parsed.ok() ? *parsed : Value();
+  } else if constexpr (IsStdArray<T>::value) {
+    std::vector<Value> elements;
+    for (const auto& e : v) elements.push_back(ToValue(e, type->element()));
+    return Value::Array(std::move(elements));
+  } else {
+    static_assert(IsTuple<T>::value);
+    std::vector<Value> elements;
+    std::apply(
+        [&](const auto&... e) {
+          size_t i = 0;
+          (elements.push_back(ToValue(e, type->elements()[i++])), ...);
+        },
+        v);
+    return Value::Tuple(std::move(elements));
+  }
+}
+
+class GeneratedApiTest : public ::testing::Test {
+ protected:
+  const Function& Load(const std::string& name, const std::string& top) {
+    auto package = ParseVerified(ReadFileText(kGoldenDir + "/" + name + ".ir"), name + ".ir");
+    EXPECT_TRUE(package.ok()) << package.error();
+    packages_.push_back(std::move(*package));
+    return *packages_.back()->GetFunction(top);
+  }
+  // The interpreter's value of `f` on `args`.
+  Value Oracle(const Function& f, std::vector<Value> args) {
+    Result<EvalResult> r = Interpret(f, args);
+    EXPECT_TRUE(r.ok()) << r.error();
+    return r.ok() ? r->value : Value();
+  }
+
+ private:
+  std::vector<std::unique_ptr<Package>> packages_;
+};
+
+TEST_F(GeneratedApiTest, ScalarsUseTheSmallestContainer) {
+  static_assert(std::is_same_v<scalar::Runner::Output, uint64_t>);  // bits[33]
+  const Function& f = Load("scalar", "mac");
+  auto runner = scalar::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 50; ++i) {
+    const auto a = static_cast<uint8_t>(rng());
+    const auto b = static_cast<uint16_t>(rng());
+    const bool negate = rng() & 1;
+    const uint64_t acc = rng() & ((uint64_t{1} << 33) - 1);
+    Result<uint64_t> got = runner->Run(a, b, negate, acc);
+    ASSERT_TRUE(got.ok()) << got.error();
+    EXPECT_EQ(ToValue(*got, f.return_type()),
+              Oracle(f, {Value::UBits(a, 8), Value::UBits(b, 16), Value::Bool(negate),
+                         Value::UBits(acc, 33)}));
+  }
+  // Bits above a value's width are dropped on the way in.
+  Result<uint64_t> masked = runner->Run(0, 0, false, ~uint64_t{0});
+  ASSERT_TRUE(masked.ok());
+  EXPECT_EQ(*masked, (uint64_t{1} << 33) - 1);
+}
+
+TEST_F(GeneratedApiTest, WideBitsAreXlsaotBits) {
+  static_assert(std::is_same_v<wide::Runner::Output, std::tuple<Bits<257>, bool>>);
+  const Function& f = Load("wide", "wide");
+  auto runner = wide::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(5);
+  for (int i = 0; i < 20; ++i) {
+    Bits<257> a, b;
+    for (size_t w = 0; w < Bits<257>::kWordCount; ++w) {
+      a.set_word(w, rng());
+      b.set_word(w, rng());
+    }
+    const uint64_t c = rng();
+    auto got = runner->Run(a, b, c);
+    ASSERT_TRUE(got.ok()) << got.error();
+    const Type* t257 = Type::Bits(257);
+    EXPECT_EQ(ToValue(*got, f.return_type()),
+              Oracle(f, {ToValue(a, t257), ToValue(b, t257), Value::UBits(c, 64)}));
+  }
+}
+
+TEST_F(GeneratedApiTest, NestedTuplesAndArrays) {
+  using A = std::tuple<uint8_t, std::array<uint16_t, 2>>;
+  using B = std::tuple<bool, std::array<std::tuple<uint64_t, Bits<65>>, 2>>;
+  static_assert(std::is_same_v<nested::Runner::Output,
+                               std::tuple<std::array<std::tuple<Bits<65>, uint8_t>, 2>,
+                                          std::array<std::array<uint16_t, 2>, 2>, bool>>);
+  const Function& f = Load("nested", "nested");
+  auto runner = nested::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 20; ++i) {
+    A a{static_cast<uint8_t>(rng() & 7), {static_cast<uint16_t>(rng()), static_cast<uint16_t>(rng())}};
+    B b;
+    std::get<0>(b) = rng() & 1;
+    for (auto& e : std::get<1>(b)) {
+      std::get<0>(e) = rng();
+      std::get<1>(e).set_word(0, rng());
+      std::get<1>(e).set_word(1, rng());
+    }
+    auto got = runner->Run(a, b);
+    ASSERT_TRUE(got.ok()) << got.error();
+    EXPECT_EQ(ToValue(*got, f.return_type()),
+              Oracle(f, {ToValue(a, f.param(0)->type()), ToValue(b, f.param(1)->type())}));
+  }
+}
+
+TEST_F(GeneratedApiTest, AssertionsFailRunAndAreListedByRunWithEvents) {
+  const Function& f = Load("asserts", "checked");
+  auto runner = asserts::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+
+  Result<uint8_t> fine = runner->Run({}, 3, 10);
+  ASSERT_TRUE(fine.ok()) << fine.error();
+  EXPECT_EQ(*fine, 7);
+
+  Result<uint8_t> too_big = runner->Run({}, 20, 10);
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_EQ(too_big.code(), ErrorCode::kAssertionFailed);
+  EXPECT_EQ(too_big.error(), "assertion failed: x exceeds \"limit\" \\ 100%");
+
+  // x = 0 passes the range check and fails the zero check.
+  auto events = runner->RunWithEvents({}, 0, 0);
+  ASSERT_TRUE(events.ok()) << events.error();
+  EXPECT_EQ(events->assertions, (std::vector<std::string>{"x is zero?\n"}));
+  EXPECT_EQ(events->output, 0);
+
+  auto range = runner->RunWithEvents({}, 200, 100);
+  ASSERT_TRUE(range.ok()) << range.error();
+  EXPECT_EQ(range->assertions, (std::vector<std::string>{"x exceeds \"limit\" \\ 100%"}));
+  // The value is computed regardless, as the interpreter does.
+  Result<EvalResult> oracle =
+      Interpret(f, std::vector<Value>{Value::Token(), Value::UBits(200, 8), Value::UBits(100, 8)});
+  ASSERT_TRUE(oracle.ok());
+  EXPECT_EQ(Value::UBits(range->output, 8), oracle->value);
+  ASSERT_EQ(oracle->events.log.size(), 1u);
+  EXPECT_EQ(oracle->events.log[0].text, range->assertions[0]);
+}
+
+TEST_F(GeneratedApiTest, LoopStateInScratch) {
+  const Function& f = Load("big_loop", "big_loop");
+  EXPECT_GE(big_loop::kMetadata.scratch_size, 1200u);
+  auto runner = big_loop::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937 rng(1);
+  big_loop::Runner::Output init;
+  for (auto& x : init) x = rng();
+  const uint32_t salt = rng();
+  auto got = runner->Run(init, salt);
+  ASSERT_TRUE(got.ok()) << got.error();
+  EXPECT_EQ(ToValue(*got, f.return_type()),
+            Oracle(f, {ToValue(init, f.param(0)->type()), Value::UBits(salt, 32)}));
+}
+
+TEST_F(GeneratedApiTest, ZeroWidthValuesAreEmptyTypesWithDefaults) {
+  static_assert(std::is_empty_v<Token> && std::is_empty_v<ZeroBits>);
+  const Function& f = Load("zero_width", "empties");
+  auto runner = zero_width::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  // The trailing `mixed` and `last` parameters are defaulted.
+  auto got = runner->Run({}, {}, {}, 42);
+  ASSERT_TRUE(got.ok()) << got.error();
+  EXPECT_EQ(std::get<3>(*got), 42);
+  std::vector<Value> args;
+  for (const Node* p : f.params()) args.push_back(Value::Zero(p->type()));
+  args[0] = Value::Token();
+  args[3] = Value::UBits(42, 8);
+  args[5] = Value::Token();
+  EXPECT_EQ(ToValue(*got, f.return_type()), Oracle(f, args));
+}
+
+TEST_F(GeneratedApiTest, MetadataDescribesTheSignature) {
+  constexpr const MetadataView& m = scalar::kMetadata;
+  static_assert(m.params.size() == 4);
+  static_assert(m.abi_version == XLSAOT_ABI_VERSION);
+  EXPECT_EQ(m.entry_symbol, "xlsaot_scalar__scalar");
+  EXPECT_EQ(m.function_name, "mac");
+  EXPECT_EQ(m.params[2].name, "negate");
+  EXPECT_EQ(TypeDescText(m, m.return_type), "bits[33]");
+  EXPECT_EQ(m.result_type().size, 8u);
+  EXPECT_TRUE(ValidateMetadata(m).ok());
+  auto runner = scalar::Runner::Create();
+  ASSERT_TRUE(runner.ok());
+  EXPECT_TRUE(SameMetadata(runner->artifact_runner().metadata(), m));
+  EXPECT_EQ(asserts::kMetadata.asserts.size(), 2u);
+  EXPECT_EQ(asserts::kMetadata.asserts[0].label, "range");
+}
+
+TEST_F(GeneratedApiTest, ManyRunnersOnManyThreads) {
+  constexpr int kThreads = 8;
+  std::vector<int> failures(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t, &failures] {
+      auto runner = scalar::Runner::Create();
+      if (!runner.ok()) {
+        failures[t] = -1;
+        return;
+      }
+      for (uint32_t i = 0; i < 20000; ++i) {
+        const auto a = static_cast<uint8_t>(i + t);
+        const auto b = static_cast<uint16_t>(i * 7);
+        Result<uint64_t> r = runner->Run(a, b, false, t);
+        const uint64_t want = (uint64_t{a} * b + static_cast<uint64_t>(t)) & ((uint64_t{1} << 33) - 1);
+        if (!r.ok() || *r != want) ++failures[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
+}
+
+}  // namespace
+}  // namespace xlsaot

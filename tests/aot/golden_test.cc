@@ -1,0 +1,80 @@
+// The generated sources of representative artifacts, byte for byte against
+// the checked-in files under tests/aot/golden/ (NAME.h, NAME.cc, and NAME.txt
+// for the metadata as `xlsaot inspect` describes it).
+//
+// After an intended change of the generator, regenerate them with
+//   XLSAOT_UPDATE_GOLDENS=1 <build>/tests/xlsaot_aot_tests --gtest_filter='GoldenTest.*'
+// and review the diff.
+#include <cstdlib>
+#include <ostream>
+#include <string>
+
+#include "aot/compiler.h"
+#include "aot/target_selection.h"
+#include "gtest/gtest.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+#include "tests/aot/aot_test_util.h"
+#include "xlsaot/metadata.h"
+
+namespace xlsaot {
+namespace {
+
+using testing::ParseVerified;
+using testing::ReadFileText;
+using testing::WriteFileText;
+
+const std::string kGoldenDir = XLSAOT_GOLDEN_DIR;
+
+struct Golden {
+  const char* name;
+  const char* top;
+};
+
+// scalar: every scalar container; wide: bits[257]; nested: tuples in arrays
+// in tuples; asserts: assertion messages that need escaping; big_loop: a
+// counted_for whose state exceeds the stack cutoff; zero_width: tokens, (),
+// bits[0] and trailing defaults.
+constexpr Golden kGoldens[] = {{"scalar", "mac"},     {"wide", "wide"},
+                               {"nested", "nested"},  {"asserts", "checked"},
+                               {"big_loop", "big_loop"}, {"zero_width", "empties"}};
+
+void PrintTo(const Golden& g, std::ostream* os) { *os << g.name; }
+
+class GoldenTest : public ::testing::TestWithParam<Golden> {};
+
+TEST_P(GoldenTest, GeneratedSourcesMatch) {
+  // The goldens record the baseline x86-64 Linux target in kMetadata.
+  const llvm::Triple host(llvm::sys::getProcessTriple());
+  if (host.getArch() != llvm::Triple::x86_64 || !host.isOSLinux()) {
+    GTEST_SKIP() << "the goldens pin an x86-64 Linux target; this host is " << host.str();
+  }
+  const Golden& g = GetParam();
+  const std::string base = kGoldenDir + "/" + g.name;
+  auto package = ParseVerified(ReadFileText(base + ".ir"), std::string(g.name) + ".ir");
+  ASSERT_TRUE(package.ok()) << package.error();
+  AotOptions options;
+  options.name = g.name;
+  Result<AotArtifact> artifact = CompileAheadOfTime(*(*package)->GetFunction(g.top), options);
+  ASSERT_TRUE(artifact.ok()) << artifact.error();
+  Result<ArtifactMetadata> metadata = ParseMetadata(artifact->metadata);
+  ASSERT_TRUE(metadata.ok()) << metadata.error();
+  const std::string description = DescribeMetadata(metadata->view());
+
+  if (std::getenv("XLSAOT_UPDATE_GOLDENS") != nullptr) {
+    WriteFileText(base + ".h", artifact->header);
+    WriteFileText(base + ".cc", artifact->source);
+    WriteFileText(base + ".txt", description);
+    GTEST_SKIP() << "rewrote the goldens of " << g.name;
+  }
+  EXPECT_EQ(artifact->header, ReadFileText(base + ".h")) << base << ".h differs";
+  EXPECT_EQ(artifact->source, ReadFileText(base + ".cc")) << base << ".cc differs";
+  EXPECT_EQ(description, ReadFileText(base + ".txt")) << base << ".txt differs";
+}
+
+std::string GoldenName(const ::testing::TestParamInfo<Golden>& info) { return info.param.name; }
+
+INSTANTIATE_TEST_SUITE_P(Artifacts, GoldenTest, ::testing::ValuesIn(kGoldens), GoldenName);
+
+}  // namespace
+}  // namespace xlsaot

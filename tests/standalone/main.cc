@@ -1,0 +1,77 @@
+// A program that runs XLS functions compiled ahead of time, linking only
+// the generated libraries and the xlsaot runtime: no LLVM, no IR library, no
+// compiler. It checks its own results and exits non-zero on any mismatch.
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+
+#include "checks_div.h"
+#include "checks_mul.h"
+#include "crc32.h"
+
+namespace {
+
+int failures = 0;
+
+void Check(bool ok, const char* what) {
+  if (!ok) {
+    std::printf("MISMATCH: %s\n", what);
+    ++failures;
+  }
+}
+
+}  // namespace
+
+int main() {
+  // CRC-32 of "123456789", one byte per call, through one runner.
+  auto crc = standalone::crc32::Runner::Create();
+  if (!crc.ok()) {
+    std::printf("error: %s\n", crc.error().c_str());
+    return 1;
+  }
+  uint32_t state = 0xffffffff;
+  for (char c : std::string_view("123456789")) {
+    auto next = crc->Run(state, static_cast<uint8_t>(c));
+    if (!next.ok()) {
+      std::printf("error: %s\n", next.error().c_str());
+      return 1;
+    }
+    state = *next;
+  }
+  std::printf("crc32(\"123456789\") = %08x\n", static_cast<unsigned>(~state));
+  Check(~state == 0xcbf43926u, "crc32 check value");
+
+  // A 128-bit product: xlsaot::Bits<128>.
+  auto mul = standalone::mul::Runner::Create();
+  if (!mul.ok()) {
+    std::printf("error: %s\n", mul.error().c_str());
+    return 1;
+  }
+  auto product = mul->Run(UINT64_MAX, UINT64_MAX);
+  Check(product.ok(), "mul_wide runs");
+  if (product.ok()) {
+    std::printf("mul_wide(2^64-1, 2^64-1) = %s\n", product->ToHex().c_str());
+    Check(product->ToHex() == "0xfffffffffffffffe0000000000000001", "mul_wide product");
+  }
+
+  // An assertion: an error result from Run, the messages from RunWithEvents.
+  auto div = standalone::div::Runner::Create();
+  if (!div.ok()) {
+    std::printf("error: %s\n", div.error().c_str());
+    return 1;
+  }
+  auto quotient = div->Run({}, 42, 5);
+  Check(quotient.ok() && *quotient == 8, "checked_div(42, 5)");
+  if (quotient.ok()) std::printf("checked_div(42, 5) = %u\n", static_cast<unsigned>(*quotient));
+  auto by_zero = div->Run({}, 42, 0);
+  Check(!by_zero.ok() && by_zero.code() == xlsaot::ErrorCode::kAssertionFailed,
+        "checked_div(42, 0) fails");
+  std::printf("checked_div(42, 0) -> %s\n", by_zero.ok() ? "no error" : by_zero.error().c_str());
+  auto events = div->RunWithEvents({}, 42, 0);
+  Check(events.ok() && events->assertions.size() == 1 &&
+            events->assertions[0] == "division by zero",
+        "checked_div(42, 0) events");
+
+  std::printf(failures == 0 ? "all results correct\n" : "%d results wrong\n", failures);
+  return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,62 @@
+#include "tools/compile_command.h"
+
+#include <memory>
+#include <string>
+
+#include "CLI/CLI.hpp"
+#include "aot/compiler.h"
+#include "tools/diagnostics.h"
+#include "tools/load_package.h"
+
+namespace xlsaot {
+namespace {
+
+struct CompileOptions {
+  std::string ir_file;
+  std::string top;
+  std::string out_dir;
+  AotOptions aot;
+};
+
+int RunCompile(const CompileOptions& options) {
+  Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
+  if (!package.ok()) return ReportError(package.error());
+  Result<Function*> top = (*package)->ResolveTopFunction(options.top);
+  if (!top.ok()) return ReportError(top.error());
+  Result<AotArtifact> artifact = CompileAheadOfTime(**top, options.aot);
+  if (!artifact.ok()) return ReportError(artifact.error());
+  if (Status s = WriteArtifactFiles(*artifact, options.out_dir); !s.ok()) {
+    return ReportError(s.error());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddCompileCommand(CLI::App& parent) {
+  auto options = std::make_shared<CompileOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "compile",
+      "Compile a function ahead of time: writes DIR/NAME.o, NAME.h, NAME.cc and NAME.xlsmeta");
+  app->add_option("file", options->ir_file, "IR file (.ir)")->required();
+  app->add_option("--top", options->top,
+                  "Function to compile (default: the package's top function)");
+  app->add_option("--name", options->aot.name,
+                  "Artifact name: file names and default C++ namespace (a C identifier)")
+      ->required();
+  app->add_option("--out-dir", options->out_dir, "Directory for the artifact (created if missing)")
+      ->required();
+  app->add_option("--namespace", options->aot.cpp_namespace,
+                  "C++ namespace of the generated API, e.g. 'chip::models' (default: NAME)");
+  app->add_option("-O", options->aot.opt_level, "Optimisation level: -O0, -O1, -O2 (default), -O3")
+      ->check(CLI::Range(0, 3));
+  app->add_option("--cpu", options->aot.cpu,
+                  "Target CPU: 'native' (this machine) or an LLVM CPU name; default: the portable "
+                  "baseline of this architecture (x86-64)");
+  app->add_option("--scratch-alignment", options->aot.scratch_alignment,
+                  "Alignment the compiled code may assume for its scratch buffer (a power of two "
+                  ">= 8; default 8)");
+  return Command{app, [options] { return RunCompile(*options); }};
+}
+
+}  // namespace xlsaot
