@@ -8,6 +8,7 @@
 #include "interp/bits_ops.h"
 #include "interp/evaluation_plan.h"
 #include "interp/trace_format.h"
+#include "ir/function_arguments.h"
 #include "ir/package.h"
 
 namespace xlsaot {
@@ -24,26 +25,6 @@ std::string Where(const Node& node) {
   const std::string file = f.package() ? f.package()->filename() : "<function>";
   return FormatLocation(file, node.loc()) + ": in function '" + f.name() + "', node '" +
          node.name() + "'";
-}
-
-// The structure of a value, written like a type ("(bits[8], token)"), for
-// argument error messages.
-std::string DescribeShape(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kBits:
-      return "bits[" + std::to_string(v.bit_count()) + "]";
-    case Value::Kind::kToken:
-      return "token";
-    case Value::Kind::kTuple: {
-      std::string s = "(";
-      for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + DescribeShape(v.element(i));
-      return s + ")";
-    }
-    case Value::Kind::kArray:
-      if (v.size() == 0) return "an empty array";
-      return DescribeShape(v.element(0)) + "[" + std::to_string(v.size()) + "]";
-  }
-  return "?";
 }
 
 void SetBits(Value& slot, APInt bits) {
@@ -569,22 +550,7 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
 }  // namespace
 
 Result<EvalResult> Interpret(const Function& function, std::span<const Value> args) {
-  const auto params = function.params();
-  if (args.size() != params.size()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "function '" + function.name() + "' takes " + std::to_string(params.size()) +
-                         " argument" + (params.size() == 1 ? "" : "s") + ", got " +
-                         std::to_string(args.size()));
-  }
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (!args[i].HasType(params[i]->type())) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "argument " + std::to_string(i) + " of function '" + function.name() +
-                           "' is for parameter '" + params[i]->name() + "' of type " +
-                           params[i]->type()->ToString() + ", got a value of type " +
-                           DescribeShape(args[i]));
-    }
-  }
+  XLSAOT_RETURN_IF_ERROR(CheckFunctionArguments(function, args));
   std::shared_ptr<const FunctionPlan> plan = GetFunctionPlan(function);
   if (!plan->status.ok()) return plan->status.error_value();
 

@@ -131,6 +131,27 @@ bool Value::HasType(const Type* type) const {
   return false;
 }
 
+std::string Value::TypeString() const {
+  switch (kind_) {
+    case Kind::kBits:
+      return "bits[" + std::to_string(bit_count()) + "]";
+    case Kind::kToken:
+      return "token";
+    case Kind::kTuple: {
+      std::string out = "(";
+      for (size_t i = 0; i < elements_.size(); ++i) {
+        if (i) out += ", ";
+        out += elements_[i].TypeString();
+      }
+      return out + ")";
+    }
+    case Kind::kArray:
+      if (elements_.empty()) return "an empty array";
+      return elements_[0].TypeString() + "[" + std::to_string(elements_.size()) + "]";
+  }
+  return "?";
+}
+
 namespace {
 
 void AppendValue(const Value& v, bool typed, FormatPreference pref, std::string& out) {

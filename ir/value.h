@@ -71,6 +71,10 @@ class Value {
 
   // Structural check: does this value have exactly type `type`?
   bool HasType(const Type* type) const;
+  // The value's shape written like a type ("(bits[8], token)", "bits[4][2]"),
+  // for messages; an empty array has no element type and reads "an empty
+  // array".
+  std::string TypeString() const;
 
   // Typed text, as XLS prints it: bits[8]:42, (bits[1]:1, token),
   // [bits[4]:0x1, bits[4]:0x2]. Bits use `preference`.

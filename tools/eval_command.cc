@@ -52,28 +52,6 @@ struct Evaluation {
   std::optional<Value> expected;
 };
 
-// The type of `value` in IR syntax, for messages (values carry no type).
-std::string TypeText(const Value& value) {
-  switch (value.kind()) {
-    case Value::Kind::kBits:
-      return "bits[" + std::to_string(value.bit_count()) + "]";
-    case Value::Kind::kToken:
-      return "token";
-    case Value::Kind::kTuple: {
-      std::string out = "(";
-      for (size_t i = 0; i < value.size(); ++i) {
-        if (i) out += ", ";
-        out += TypeText(value.element(i));
-      }
-      return out + ")";
-    }
-    case Value::Kind::kArray:
-      if (value.size() == 0) return "[]";
-      return TypeText(value.element(0)) + "[" + std::to_string(value.size()) + "]";
-  }
-  return "?";
-}
-
 std::string Signature(const Function& function) {
   std::string out = function.name() + "(";
   for (size_t i = 0; i < function.params().size(); ++i) {
@@ -103,7 +81,7 @@ Status CheckArguments(const Function& function, const Evaluation& eval) {
     if (value.HasType(param->type())) continue;
     return MakeError(ErrorCode::kInvalidArgument,
                      eval.origin.Describe(eval.args[i].column) + ": argument " +
-                         std::to_string(i + 1) + " has type " + TypeText(value) +
+                         std::to_string(i + 1) + " has type " + value.TypeString() +
                          ", but parameter '" + param->name() + "' of '" + function.name() +
                          "' has type " + param->type()->ToString());
   }
@@ -157,7 +135,7 @@ Status ReadExpectations(const EvalOptions& options, const Function& function,
     if (!value.HasType(function.return_type())) {
       return MakeError(ErrorCode::kInvalidArgument,
                        lines[i].origin.Describe() + ": expected value has type " +
-                           TypeText(value) + ", but '" + function.name() + "' returns " +
+                           value.TypeString() + ", but '" + function.name() + "' returns " +
                            function.return_type()->ToString());
     }
     evals[i].expected = std::move(value);
