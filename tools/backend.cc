@@ -4,12 +4,16 @@ namespace xlsaot {
 
 // Factories, one per engine, each defined in its own <name>_backend.cc.
 Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function);
+Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function);
+Result<std::unique_ptr<EvalBackend>> CreateJitBackend(const Function& function);
 
 namespace {
 
 // The registry: adding an engine is one line here (plus its factory above).
 constexpr EvalBackendInfo kBackends[] = {
     {"interpreter", "the reference interpreter (the semantic oracle)", &CreateInterpreterBackend},
+    {"aot", "ahead-of-time object code, linked in and run by the standalone runtime", &CreateAotBackend},
+    {"jit", "LLVM ORC JIT: compiled in process, called through the C ABI", &CreateJitBackend},
 };
 
 }  // namespace

@@ -7,7 +7,10 @@
 
 #include "CLI/CLI.hpp"
 #include "tools/commands.h"
+#include "tools/compile_command.h"
+#include "tools/inspect_command.h"
 #include "tools/diagnostics.h"
+#include "tools/fuzz_command.h"
 
 namespace xlsaot {
 namespace {
@@ -16,7 +19,9 @@ int Main(int argc, char** argv) {
   CLI::App app("xlsaot: a toolchain for XLS IR functions", "xlsaot");
   app.set_version_flag("--version", "xlsaot " XLSAOT_VERSION);
   app.require_subcommand(1);
-  std::vector<Command> commands = {AddEvalCommand(app), AddParseCommand(app)};
+  std::vector<Command> commands = {AddEvalCommand(app), AddParseCommand(app),
+                                   AddCompileCommand(app), AddInspectCommand(app),
+                                   AddFuzzCommand(app)};
 
   if (argc <= 1) {
     std::fputs(app.help().c_str(), stderr);
