@@ -2,20 +2,12 @@
 
 #include <cstring>
 
+#include "codegen/external_symbols.h"
 #include "codegen/target.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h"
 #include "llvm/Support/MemoryBuffer.h"
-
-// Integer division helpers of the compiler's support library (libgcc /
-// compiler-rt), which 128-bit divisions in compiled code call.
-extern "C" {
-__int128 __divti3(__int128, __int128);
-unsigned __int128 __udivti3(unsigned __int128, unsigned __int128);
-__int128 __modti3(__int128, __int128);
-unsigned __int128 __umodti3(unsigned __int128, unsigned __int128);
-}
 
 namespace xlsaot {
 namespace {
@@ -46,18 +38,9 @@ Result<std::unique_ptr<LoadedObject>> LoadedObject::Load(std::span<const uint8_t
 
   llvm::orc::MangleAndInterner mangle(linker.getExecutionSession(), linker.getDataLayout());
   llvm::orc::SymbolMap symbols;
-  auto add = [&](const char* name, const void* address, llvm::JITSymbolFlags flags) {
-    symbols[mangle(name)] = {llvm::orc::ExecutorAddr::fromPtr(address), flags};
-  };
-  const auto callable = llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable;
-  add("memcpy", reinterpret_cast<const void*>(&std::memcpy), callable);
-  add("memmove", reinterpret_cast<const void*>(&std::memmove), callable);
-  add("memset", reinterpret_cast<const void*>(&std::memset), callable);
-  add("__divti3", reinterpret_cast<const void*>(&__divti3), callable);
-  add("__udivti3", reinterpret_cast<const void*>(&__udivti3), callable);
-  add("__modti3", reinterpret_cast<const void*>(&__modti3), callable);
-  add("__umodti3", reinterpret_cast<const void*>(&__umodti3), callable);
-  add(XLSAOT_RUNTIME_ABI_SYMBOL_NAME, &XLSAOT_RUNTIME_ABI_SYMBOL, llvm::JITSymbolFlags::Exported);
+  AddAllowedExternalSymbols(mangle, symbols);
+  symbols[mangle(XLSAOT_RUNTIME_ABI_SYMBOL_NAME)] = {
+      llvm::orc::ExecutorAddr::fromPtr(&XLSAOT_RUNTIME_ABI_SYMBOL), llvm::JITSymbolFlags::Exported};
   if (llvm::Error e = linker.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(symbols)))) {
     return LlvmError("cannot define the symbols objects may use", std::move(e));
   }

@@ -4,9 +4,11 @@
 #include <string>
 #include <utility>
 
+#include "codegen/external_symbols.h"
 #include "codegen/target.h"
 #include "codegen/type_layout.h"
 #include "codegen/value_buffer.h"
+#include "ir/function_arguments.h"
 #include "llvm/ExecutionEngine/Orc/Core.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
@@ -14,41 +16,11 @@
 #include "llvm/Support/Error.h"
 #include "llvm/TargetParser/Host.h"
 
-// Routines of the compiler runtime (libgcc / compiler-rt) that LLVM calls
-// for 128-bit division. Referencing them here links them into every program
-// that embeds the JIT, so the JIT can hand out their addresses even when the
-// process would not export them.
-extern "C" {
-__int128 __divti3(__int128, __int128);
-unsigned __int128 __udivti3(unsigned __int128, unsigned __int128);
-__int128 __modti3(__int128, __int128);
-unsigned __int128 __umodti3(unsigned __int128, unsigned __int128);
-}
-
 namespace xlsaot {
 namespace {
 
 Error LlvmError(ErrorCode code, const std::string& what, llvm::Error error) {
   return MakeError(code, what + ": " + llvm::toString(std::move(error)));
-}
-
-// Same wording as the interpreter's argument checks.
-std::string DescribeShape(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::kBits:
-      return "bits[" + std::to_string(v.bit_count()) + "]";
-    case Value::Kind::kToken:
-      return "token";
-    case Value::Kind::kTuple: {
-      std::string s = "(";
-      for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + DescribeShape(v.element(i));
-      return s + ")";
-    }
-    case Value::Kind::kArray:
-      if (v.size() == 0) return "an empty array";
-      return DescribeShape(v.element(0)) + "[" + std::to_string(v.size()) + "]";
-  }
-  return "?";
 }
 
 size_t Words(const Type* t) { return static_cast<size_t>((CachedLayout(t).size + 7) / 8); }
@@ -88,21 +60,9 @@ Result<std::unique_ptr<JitFunction>> JitFunction::Create(const Function& top, co
   if (!jit) return LlvmError(ErrorCode::kInternal, "cannot create the JIT", jit.takeError());
   fn->jit_ = std::move(*jit);
 
-  // The only symbols compiled code may reference besides its own: the C
-  // library's memory functions and the compiler runtime's division routines.
   llvm::orc::MangleAndInterner mangle(fn->jit_->getExecutionSession(), fn->jit_->getDataLayout());
   llvm::orc::SymbolMap runtime;
-  auto add = [&](const char* name, auto* address) {
-    runtime[mangle(name)] = {llvm::orc::ExecutorAddr::fromPtr(reinterpret_cast<void*>(address)),
-                             llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
-  };
-  add("memcpy", &std::memcpy);
-  add("memmove", &std::memmove);
-  add("memset", &std::memset);
-  add("__divti3", &__divti3);
-  add("__udivti3", &__udivti3);
-  add("__modti3", &__modti3);
-  add("__umodti3", &__umodti3);
+  AddAllowedExternalSymbols(mangle, runtime);
   if (llvm::Error e = fn->jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return LlvmError(ErrorCode::kInternal, "cannot define runtime symbols", std::move(e));
 
@@ -143,20 +103,9 @@ Result<EvalResult> JitFunction::Run(std::span<const Value> args) const {
 Result<EvalResult> JitRunner::Run(std::span<const Value> args) {
   const AbiInfo& abi = function_.abi_;
   const std::string& name = abi.function_name;
-  const auto params = function_.function_.params();
-  if (args.size() != abi.param_types.size()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "function '" + name + "' takes " + std::to_string(abi.param_types.size()) + " argument" +
-                         (abi.param_types.size() == 1 ? "" : "s") + ", got " + std::to_string(args.size()));
-  }
+  XLSAOT_RETURN_IF_ERROR(CheckFunctionArguments(function_.function_, args));
   for (size_t i = 0; i < args.size(); ++i) {
     const Type* t = abi.param_types[i];
-    if (!args[i].HasType(t)) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "argument " + std::to_string(i) + " of function '" + name + "' is for parameter '" +
-                           params[i]->name() + "' of type " + t->ToString() + ", got a value of type " +
-                           DescribeShape(args[i]));
-    }
     WriteValueToBuffer(args[i], t, reinterpret_cast<uint8_t*>(inputs_[i].data()));
   }
   EvalResult result;
