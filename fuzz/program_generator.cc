@@ -23,19 +23,6 @@ constexpr int kMaxObtainDepth = 3;      // recursion when shaping an operand
 // multiplies the work by up to 15 iterations.
 constexpr int kMaxLoopNesting = 2;
 
-bool ContainsToken(const Type* type) {
-  switch (type->kind()) {
-    case TypeKind::kToken: return true;
-    case TypeKind::kBits: return false;
-    case TypeKind::kArray: return ContainsToken(type->element());
-    case TypeKind::kTuple:
-      for (const Type* e : type->elements())
-        if (ContainsToken(e)) return true;
-      return false;
-  }
-  return false;
-}
-
 // Bits needed to hold `value` unsigned (0 for 0).
 int64_t UnsignedBitWidth(uint64_t value) {
   int64_t bits = 0;
@@ -204,7 +191,7 @@ Node* FunctionBuilder::AddParam(const Type* type, std::string name) {
   node->set_id(program_.NextId());
   NoteDependence(node);
   if (type->IsToken() && token_param_ == nullptr) token_param_ = node;
-  if (!ContainsToken(type)) pool_.push_back(node);
+  if (!type->ContainsToken()) pool_.push_back(node);
   return node;
 }
 
@@ -214,7 +201,7 @@ Node* FunctionBuilder::Add(Op op, const Type* type, std::vector<Node*> operands,
   node->set_id(id);
   node->mutable_operands() = std::move(operands);
   NoteDependence(node);
-  if (into_pool && !ContainsToken(type)) pool_.push_back(node);
+  if (into_pool && !type->ContainsToken()) pool_.push_back(node);
   return node;
 }
 
@@ -459,7 +446,7 @@ void FunctionBuilder::AdvanceToken(Node* token) {
 }
 
 void FunctionBuilder::OpenTokenTuple(Node* tuple) {
-  if (!tuple->type()->IsTuple() || !ContainsToken(tuple->type())) return;
+  if (!tuple->type()->IsTuple() || !tuple->type()->ContainsToken()) return;
   token_values_.push_back(tuple);
   const auto elements = tuple->type()->elements();
   for (size_t i = 0; i < elements.size(); ++i) {
@@ -469,7 +456,7 @@ void FunctionBuilder::OpenTokenTuple(Node* tuple) {
       // Joined with the chain so far rather than replacing it, so that the
       // order of earlier side effects stays fixed.
       AdvanceToken(token_ != nullptr ? Add(Op::kAfterAll, Type::Token(), {token_, token}) : token);
-    } else if (!ContainsToken(elements[i]) && rng().Percent(70)) {
+    } else if (!elements[i]->ContainsToken() && rng().Percent(70)) {
       Node* element = Add(Op::kTupleIndex, elements[i], {tuple});
       element->mutable_attrs().index = static_cast<int64_t>(i);
     }
@@ -933,7 +920,7 @@ void FunctionBuilder::Generate(int op_count) {
   // array_index; open some of them up front so that their contents flow.
   for (Node* param : function_->params()) {
     const Type* type = param->type();
-    if (type->IsTuple() && ContainsToken(type)) {
+    if (type->IsTuple() && type->ContainsToken()) {
       OpenTokenTuple(param);
     } else if (type->IsTuple() && !type->elements().empty() && rng().Percent(70)) {
       const int64_t index = rng().Uniform(0, static_cast<int64_t>(type->elements().size()) - 1);
@@ -968,7 +955,7 @@ void FunctionBuilder::Finish(const Type* return_type, bool allow_token) {
   } else if (!function_->params().empty() && rng().Percent(3)) {
     // Returning a parameter as such (printed as a param line with ret).
     result = rng().Pick(function_->params());
-    if (ContainsToken(result->type()) && !allow_token) result = Literal(RandomType());
+    if (result->type()->ContainsToken() && !allow_token) result = Literal(RandomType());
   } else if (pool_.empty() && !(allow_token && token_ != nullptr)) {
     result = Literal(RandomType());
   } else if (rng().Percent(80) || pool_.empty()) {

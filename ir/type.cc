@@ -34,7 +34,10 @@ class TypeInterner {
     if (!slot) {
       slot.reset(new Type(TypeKind::kTuple));
       int64_t flat = 0;
-      for (const Type* e : key) flat += e->flat_bit_count();
+      for (const Type* e : key) {
+        flat += e->flat_bit_count();
+        slot->contains_token_ = slot->contains_token_ || e->ContainsToken();
+      }
       slot->elements_ = std::move(key);
       slot->flat_bit_count_ = flat;
     }
@@ -49,13 +52,17 @@ class TypeInterner {
       slot->element_ = element;
       slot->size_ = size;
       slot->flat_bit_count_ = element->flat_bit_count() * size;
+      slot->contains_token_ = element->ContainsToken();
     }
     return slot.get();
   }
 
   const Type* Token() {
     std::lock_guard<std::mutex> lock(mu_);
-    if (!token_) token_.reset(new Type(TypeKind::kToken));
+    if (!token_) {
+      token_.reset(new Type(TypeKind::kToken));
+      token_->contains_token_ = true;
+    }
     return token_.get();
   }
 

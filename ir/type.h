@@ -44,6 +44,8 @@ class Type {
 
   // Total number of bits in all leaves (tokens count as zero).
   int64_t flat_bit_count() const { return flat_bit_count_; }
+  // Whether a token appears anywhere in the type.
+  bool ContainsToken() const { return contains_token_; }
 
   // XLS text: bits[8], (bits[1], token), bits[8][4][2], ().
   std::string ToString() const;
@@ -61,6 +63,7 @@ class Type {
   const Type* element_ = nullptr;
   int64_t size_ = 0;
   int64_t flat_bit_count_ = 0;
+  bool contains_token_ = false;
 };
 
 }  // namespace xlsaot

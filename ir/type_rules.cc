@@ -20,22 +20,6 @@ int64_t ArrayDepth(const Type* type) {
   return depth;
 }
 
-bool ContainsToken(const Type* type) {
-  switch (type->kind()) {
-    case TypeKind::kToken:
-      return true;
-    case TypeKind::kBits:
-      return false;
-    case TypeKind::kArray:
-      return ContainsToken(type->element());
-    case TypeKind::kTuple:
-      for (const Type* e : type->elements())
-        if (ContainsToken(e)) return true;
-      return false;
-  }
-  return false;
-}
-
 // ceil(log2(n)) for n >= 1; 0 for n <= 1.
 int64_t CeilLog2(int64_t n) {
   int64_t bits = 0;
@@ -157,7 +141,7 @@ class Rules {
                 type()->ToString());
   }
   Status ResultHasNoToken() const {
-    if (!ContainsToken(type())) return {};
+    if (!type()->ContainsToken()) return {};
     return Fail("result type of " + op_ + " must not contain a token, got " + type()->ToString());
   }
 
