@@ -5,14 +5,16 @@
 XLSAOT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 XLSAOT_BUILD_DIR="${XLSAOT_ROOT}/build"
 
-# Installs, with apt-get, the packages of scripts/packages.txt that are not
-# installed yet. Does nothing (and needs no network) when all are present.
+# Installs, with apt-get, the packages listed in a file (one per line, `#`
+# comments; default scripts/packages.txt) that are not installed yet. Does
+# nothing (and needs no network) when all are present.
 xlsaot_install_packages() {
+  local list="${1:-${XLSAOT_ROOT}/scripts/packages.txt}"
   local wanted=() missing=() pkg
   while read -r pkg; do
     [[ -z "${pkg}" || "${pkg}" == \#* ]] && continue
     wanted+=("${pkg}")
-  done < "${XLSAOT_ROOT}/scripts/packages.txt"
+  done < "${list}"
 
   if ! command -v dpkg-query > /dev/null; then
     echo "note: dpkg-query not found (not Debian?); make sure these are installed: ${wanted[*]}" >&2
