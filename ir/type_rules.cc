@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ir/function.h"
+#include "ir/printer.h"
 
 namespace xlsaot {
 namespace {
@@ -755,8 +756,10 @@ Result<int64_t> CountFormatPlaceholders(std::string_view format) {
       const size_t close = rest.find('}');
       if (close == std::string_view::npos)
         return Fail("trace format has a '{' without a matching '}' at offset " + std::to_string(i));
+      // Escaped as in IR text: the format is user text and may hold a
+      // newline, and an error is one line.
       return Fail("trace format has an unsupported placeholder '" +
-                  std::string(rest.substr(0, close + 1)) + "'");
+                  EscapeString(rest.substr(0, close + 1)) + "'");
     }
     if (format[i] == '}')
       return Fail("trace format has a '}' without a matching '{' at offset " + std::to_string(i));

@@ -547,6 +547,11 @@ fn f(t: token, c: bits[1], x: bits[8]) -> token {
 fn f(t: token, c: bits[1], x: bits[8]) -> token {
   ret trace.4: token = trace(t, c, format="x={:q}", data_operands=[x])
 })", "trace format has an unsupported placeholder '{:q}'"},
+  // The format is user text: quoted in the (one-line) error as IR writes it.
+  {"trace_bad_placeholder_with_newline", R"(
+fn f(t: token, c: bits[1]) -> token {
+  ret trace.3: token = trace(t, c, format="{\n\t\"}", data_operands=[])
+})", "trace format has an unsupported placeholder '{\\n\\t\\\"}'"},
   {"trace_unbalanced_brace", R"(
 fn f(t: token, c: bits[1], x: bits[8]) -> token {
   ret trace.4: token = trace(t, c, format="x={} }", data_operands=[x])
