@@ -255,6 +255,19 @@ Status ValidateMetadata(const MetadataView& m) {
     }
   }
   if (m.return_type >= m.types.size()) return Invalid("the result has no type in the table");
+  // The signature as a whole stays under the same bound: everything that
+  // walks it (DescribeMetadata and `xlsaot inspect`, marshaling) visits
+  // every parameter and the result, and each parameter takes only a few
+  // bytes of the blob however large its type, so a 4 KB blob naming one
+  // large type 300 times would otherwise describe gigabytes.
+  uint64_t signature_expansion = expansion[m.return_type];
+  for (const ParamDesc& p : m.params) {
+    signature_expansion += expansion[p.type];
+    if (signature_expansion > kMaxTypeExpansion) {
+      return Invalid("the parameters and the result together expand to more than " +
+                     std::to_string(kMaxTypeExpansion) + " elements");
+    }
+  }
   return Status::Ok();
 }
 
