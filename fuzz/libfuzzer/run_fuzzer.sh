@@ -117,6 +117,7 @@ case "${mode}" in
       echo "== ${target}: no committed inputs to replay"
       exit 0
     fi
+    mkdir -p "${work}/findings"
     echo "== ${target}: replaying ${#inputs[@]} committed inputs"
     # Given files rather than directories, libFuzzer runs each once and exits.
     exec "${binary}" "${flags[@]}" "-artifact_prefix=${work}/findings/" "${inputs[@]}"
