@@ -4,6 +4,8 @@
 #include <string_view>
 #include <utility>
 
+#include "aot/aot_evaluator.h"
+#include "aot/legality.h"
 #include "codegen/lowering.h"
 #include "interp/interpreter.h"
 #include "ir/printer.h"
@@ -12,10 +14,11 @@
 namespace xlsaot {
 namespace {
 
-Disagreement MakeDisagreement(const Function& top, uint64_t seed, std::string args, std::string expected,
-                              std::string actual) {
+Disagreement MakeDisagreement(const Function& top, uint64_t seed, const std::string& engine, std::string args,
+                              std::string expected, std::string actual) {
   Disagreement d;
   d.seed = seed;
+  d.engine = engine;
   d.ir_text = top.package() != nullptr ? PrintPackage(*top.package()) : PrintFunction(top);
   d.args = std::move(args);
   d.expected = std::move(expected);
@@ -44,8 +47,10 @@ std::string FormatOutcome(const EvalResult& result) {
   return text;
 }
 
-std::string FormatReproducer(const Disagreement& d) {
-  std::string text = "// xlsaot fuzz --seed " + std::to_string(d.seed) + " --count 1\n";
+std::string FormatReproducer(const Disagreement& d, std::string_view run_flags) {
+  std::string text = "// xlsaot fuzz --seed " + std::to_string(d.seed) + " --count 1";
+  if (!run_flags.empty()) text += " " + std::string(run_flags);
+  text += "\n";
   auto comment = [&text](std::string_view heading, std::string_view body) {
     text += "// " + std::string(heading) + ":\n//   ";
     for (char c : body) {
@@ -61,7 +66,7 @@ std::string FormatReproducer(const Disagreement& d) {
   };
   comment("args", d.args.empty() ? "(none: the program did not compile)" : d.args);
   comment("interpreter", d.expected);
-  comment("candidate", d.actual);
+  comment(d.engine.empty() ? std::string("candidate") : d.engine, d.actual);
   return text + d.ir_text;
 }
 
@@ -74,8 +79,8 @@ std::string FormatArgs(std::span<const Value> args) {
   return text;
 }
 
-EngineFactory JitEngine(int opt_level) {
-  return [opt_level](const Function& function) -> Result<EngineRun> {
+Engine JitEngine(int opt_level) {
+  EngineFactory prepare = [opt_level](const Function& function) -> Result<EngineRun> {
     CodegenOptions codegen;
     codegen.opt_level = opt_level;
     XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<JitFunction> jit, JitFunction::Create(function, codegen));
@@ -89,27 +94,77 @@ EngineFactory JitEngine(int opt_level) {
     std::shared_ptr<JitRunner> shared_runner = std::move(runner);
     return EngineRun([compiled, shared_runner](std::span<const Value> args) { return shared_runner->Run(args); });
   };
+  return Engine{"jit", std::move(prepare), nullptr};
+}
+
+Engine AotEngine(int opt_level) {
+  EngineFactory prepare = [opt_level](const Function& function) -> Result<EngineRun> {
+    AotOptions options;
+    options.opt_level = opt_level;
+    // As with the JIT: one runner (one scratch allocation) for every call.
+    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<AotEvaluator> evaluator, AotEvaluator::Create(function, options));
+    std::shared_ptr<AotEvaluator> shared = std::move(evaluator);
+    return EngineRun([shared](std::span<const Value> args) { return shared->Run(args); });
+  };
+  return Engine{"aot", std::move(prepare),
+                [](const Function& top) { return CheckAotLegality(top).ok(); }};
+}
+
+Result<Engine> EngineNamed(std::string_view name, int opt_level) {
+  if (name == "jit") return JitEngine(opt_level);
+  if (name == "aot") return AotEngine(opt_level);
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "unknown engine '" + std::string(name) + "' (known engines: jit, aot)");
 }
 
 void CompareEngines(const Function& top, std::span<const std::vector<Value>> arg_sets,
-                    const EngineFactory& candidate, uint64_t seed, DifferentialReport& report) {
+                    std::span<const Engine> engines, uint64_t seed, DifferentialReport& report) {
   ++report.programs;
-  Result<EngineRun> engine = candidate(top);
-  if (!engine.ok()) {
-    report.disagreements.push_back(MakeDisagreement(top, seed, "", "the program compiles (it verifies)",
-                                                    "compile error: " + engine.error()));
-    return;
+  std::vector<Result<EvalResult>> expected;
+  expected.reserve(arg_sets.size());
+  for (const std::vector<Value>& args : arg_sets) expected.push_back(Interpret(top, args));
+  report.evaluations += static_cast<int>(arg_sets.size());
+
+  for (const Engine& engine : engines) {
+    EngineTally* tally = nullptr;
+    for (EngineTally& t : report.engines)
+      if (t.name == engine.name) tally = &t;
+    if (tally == nullptr) tally = &report.engines.emplace_back(EngineTally{engine.name});
+    if (engine.accepts && !engine.accepts(top)) {
+      ++tally->skipped;
+      continue;
+    }
+    ++tally->programs;
+    Result<EngineRun> run = engine.prepare(top);
+    if (!run.ok()) {
+      report.disagreements.push_back(MakeDisagreement(top, seed, engine.name, "",
+                                                      "the program compiles (it verifies)",
+                                                      "compile error: " + run.error()));
+      continue;
+    }
+    for (size_t i = 0; i < arg_sets.size(); ++i) {
+      ++tally->evaluations;
+      Result<EvalResult> actual = (*run)(arg_sets[i]);
+      if (expected[i].ok() && actual.ok() && SameOutcome(*expected[i], *actual)) continue;
+      report.disagreements.push_back(MakeDisagreement(
+          top, seed, engine.name, FormatArgs(arg_sets[i]),
+          expected[i].ok() ? FormatOutcome(*expected[i]) : "interpreter error: " + expected[i].error(),
+          actual.ok() ? FormatOutcome(*actual) : "evaluation error: " + actual.error()));
+    }
   }
-  for (const std::vector<Value>& args : arg_sets) {
-    ++report.evaluations;
-    Result<EvalResult> expected = Interpret(top, args);
-    Result<EvalResult> actual = (*engine)(args);
-    if (expected.ok() && actual.ok() && SameOutcome(*expected, *actual)) continue;
-    report.disagreements.push_back(MakeDisagreement(
-        top, seed, FormatArgs(args),
-        expected.ok() ? FormatOutcome(*expected) : "interpreter error: " + expected.error(),
-        actual.ok() ? FormatOutcome(*actual) : "evaluation error: " + actual.error()));
+}
+
+std::string FormatSummary(const DifferentialReport& report) {
+  std::string text = std::to_string(report.programs) + " programs, " + std::to_string(report.evaluations) +
+                     " evaluations, " + std::to_string(report.disagreements.size()) + " disagreements";
+  for (size_t i = 0; i < report.engines.size(); ++i) {
+    const EngineTally& t = report.engines[i];
+    text += (i == 0 ? " (" : "; ") + t.name + ": " + std::to_string(t.programs) + " programs, " +
+            std::to_string(t.evaluations) + " evaluations";
+    if (t.skipped != 0) text += ", " + std::to_string(t.skipped) + " skipped";
   }
+  if (!report.engines.empty()) text += ")";
+  return text;
 }
 
 Result<DifferentialReport> RunDifferential(const DifferentialOptions& options) {
@@ -117,13 +172,21 @@ Result<DifferentialReport> RunDifferential(const DifferentialOptions& options) {
   if (options.opt_level < 0 || options.opt_level > 3)
     return MakeError(ErrorCode::kInvalidArgument,
                      "optimisation level " + std::to_string(options.opt_level) + " is not in 0..3");
+  if (options.engines.empty()) return MakeError(ErrorCode::kInvalidArgument, "no engine to compare");
+  std::vector<Engine> engines;
+  bool some_engine_refuses_traces = false;
+  for (const std::string& name : options.engines) {
+    XLSAOT_ASSIGN_OR_RETURN(Engine engine, EngineNamed(name, options.opt_level));
+    some_engine_refuses_traces = some_engine_refuses_traces || engine.accepts != nullptr;
+    engines.push_back(std::move(engine));
+  }
   DifferentialReport report;
-  const EngineFactory jit = JitEngine(options.opt_level);
   for (int i = 0; i < options.count; ++i) {
     GeneratorOptions generator = options.generator;
     generator.seed = options.seed + static_cast<uint64_t>(i);
+    if (some_engine_refuses_traces && generator.seed % 2 == 1) generator.allow_trace = false;
     XLSAOT_ASSIGN_OR_RETURN(GeneratedProgram program, GenerateProgram(generator));
-    CompareEngines(*program.top, program.arg_sets, jit, generator.seed, report);
+    CompareEngines(*program.top, program.arg_sets, engines, generator.seed, report);
   }
   return report;
 }

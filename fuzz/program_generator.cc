@@ -17,11 +17,16 @@ namespace {
 // exceed what compiled code keeps on the machine stack (512 bytes by default).
 constexpr int64_t kMaxFlatBits = 8192;
 constexpr int64_t kMaxArraySize = 48;
-constexpr int kMaxTypeDepth = 2;        // nesting of tuples/arrays in random types
 constexpr int kMaxObtainDepth = 3;      // recursion when shaping an operand
 // Loops nested inside loops (through bodies that loop again); each level
 // multiplies the work by up to 15 iterations.
 constexpr int kMaxLoopNesting = 2;
+// Trip counts of loops that may nest; only a loop of the top function whose
+// body runs no loop may go beyond (GeneratorOptions::max_trip_count).
+constexpr int64_t kNestedTripCount = 12;
+// What compiled code keeps on the stack by default (AotOptions and
+// CodegenOptions): larger loop state lives in scratch memory.
+constexpr int64_t kStackCutoffBits = 512 * 8;
 
 // Bits needed to hold `value` unsigned (0 for 0).
 int64_t UnsignedBitWidth(uint64_t value) {
@@ -68,7 +73,9 @@ class ProgramBuilder;
 // effects, and adds nodes exactly as the parser would build them.
 class FunctionBuilder {
  public:
-  FunctionBuilder(ProgramBuilder& program, Function* function, std::vector<const Helper*> callees);
+  // `is_top`: the function nothing calls, whose loops may run long.
+  FunctionBuilder(ProgramBuilder& program, Function* function, std::vector<const Helper*> callees,
+                  bool is_top = false);
 
   Node* AddParam(const Type* type, std::string name);
   // Adds `op_count` randomly chosen operations.
@@ -79,6 +86,10 @@ class FunctionBuilder {
   void Finish(const Type* return_type, bool allow_token);
 
   int loop_nesting() const { return loop_nesting_; }
+
+  // A type nested exactly `levels` deep (tuples and arrays around bits), at
+  // most kMaxFlatBits wide.
+  const Type* NestedType(int levels);
 
  private:
   RandomSource& rng();
@@ -128,6 +139,7 @@ class FunctionBuilder {
   ProgramBuilder& program_;
   Function* function_;
   std::vector<const Helper*> callees_;
+  bool is_top_;
   bool DependsOnParams(const Node* node) const {
     return node->id() < static_cast<int64_t>(depends_on_params_.size()) && depends_on_params_[node->id()];
   }
@@ -169,8 +181,8 @@ class ProgramBuilder {
 };
 
 FunctionBuilder::FunctionBuilder(ProgramBuilder& program, Function* function,
-                                 std::vector<const Helper*> callees)
-    : program_(program), function_(function), callees_(std::move(callees)) {}
+                                 std::vector<const Helper*> callees, bool is_top)
+    : program_(program), function_(function), callees_(std::move(callees)), is_top_(is_top) {}
 
 RandomSource& FunctionBuilder::rng() { return program_.rng(); }
 const GeneratorOptions& FunctionBuilder::options() const { return program_.options(); }
@@ -220,7 +232,7 @@ Node* FunctionBuilder::LiteralBits(int64_t width, uint64_t value) {
 
 const Type* FunctionBuilder::RandomType(int depth) {
   const int64_t roll = rng().Uniform(0, 99);
-  if (depth >= kMaxTypeDepth || roll < 70) return BitsType();
+  if (depth >= options().max_type_depth || roll < 70) return BitsType();
   const Type* type;
   if (roll < 85) {
     std::vector<const Type*> elements(static_cast<size_t>(rng().Uniform(0, 3)));
@@ -231,6 +243,22 @@ const Type* FunctionBuilder::RandomType(int depth) {
     type = Type::Array(element, rng().Percent(10) ? rng().Uniform(8, 40) : rng().Uniform(1, 4));
   }
   return type->flat_bit_count() > kMaxFlatBits ? BitsType() : type;
+}
+
+const Type* FunctionBuilder::NestedType(int levels) {
+  if (levels <= 0) return BitsType();
+  const Type* inner = NestedType(levels - 1);
+  const Type* type;
+  if (rng().Bool()) {
+    // The nested value among a few plain siblings, in any position.
+    std::vector<const Type*> elements(static_cast<size_t>(rng().Uniform(0, 2)), nullptr);
+    for (const Type*& e : elements) e = Type::Bits(rng().Width(std::min<int64_t>(max_width(), 64)));
+    elements.insert(elements.begin() + rng().Uniform(0, static_cast<int64_t>(elements.size())), inner);
+    type = Type::Tuple(elements);
+  } else {
+    type = Type::Array(inner, rng().Uniform(1, 3));
+  }
+  return type->flat_bit_count() > kMaxFlatBits ? inner : type;
 }
 
 Node* FunctionBuilder::PickFrom(const std::vector<Node*>& all) {
@@ -558,21 +586,27 @@ Node* FunctionBuilder::GenerateLoop(Op op) {
   const Function& body = *helper->function;
   const int64_t index_width = body.param(0)->type()->bit_count();
   const Type* state = body.param(1)->type();
+  // A long loop only where it cannot be nested in another one.
+  const int64_t max_trips = options().max_trip_count;
+  const bool may_run_long = is_top_ && helper->loop_nesting == 0 && max_trips > kNestedTripCount;
   std::vector<Node*> operands = {Obtain(state)};
   Node* node;
   if (dynamic) {
     // The loop runs until the index equals trip_count * stride (stride is
     // signed); when that product does not fit the signed index the loop never
     // ends, so trip count and stride widths together stay within the index
-    // width. A trip count of 4 bits at most keeps it to 15 iterations.
-    const int64_t trip_width = rng().Uniform(1, std::min<int64_t>(index_width - 1, 4));
+    // width. A trip count of 4 bits at most keeps it to 15 iterations,
+    // unless the loop may run long.
+    const int64_t trip_width =
+        rng().Uniform(1, std::min<int64_t>(index_width - 1, may_run_long ? UnsignedBitWidth(max_trips) : 4));
     const int64_t stride_width = rng().Uniform(1, std::min<int64_t>(index_width - trip_width, 8));
     operands.push_back(Obtain(Type::Bits(trip_width)));
     operands.push_back(Obtain(Type::Bits(stride_width)));
     for (size_t i = 2; i < body.params().size(); ++i) operands.push_back(Obtain(body.param(i)->type()));
     node = Add(Op::kDynamicCountedFor, state, std::move(operands));
   } else {
-    int64_t trip_count = rng().Percent(85) ? rng().Uniform(0, 5) : rng().Uniform(6, 12);
+    int64_t trip_count = rng().Percent(85) ? rng().Uniform(0, 5) : rng().Uniform(6, kNestedTripCount);
+    if (may_run_long && rng().Percent(30)) trip_count = rng().Uniform(kNestedTripCount + 1, max_trips);
     const int64_t stride = rng().Percent(60) ? 1 : rng().Uniform(2, 4);
     // The last index, stride * (trip_count - 1), must fit the index.
     while (trip_count > 1 && UnsignedBitWidth(static_cast<uint64_t>(stride * (trip_count - 1))) > index_width)
@@ -1033,6 +1067,13 @@ void ProgramBuilder::AddHelper(int index, HelperRole role) {
                                                     : rng_.Pick(std::span<const int64_t>(kDynamicIndexWidths)));
       builder.AddParam(Type::Bits(index_width), "i");
       loop_state = random_type();
+      if (rng_.Percent(options_.large_loop_state_percent)) {
+        // An array just past the stack cutoff and at most kMaxFlatBits.
+        const int64_t element_width = rng_.Uniform(130, 256);
+        const int64_t size = rng_.Uniform(kStackCutoffBits / element_width + 1,
+                                          std::min<int64_t>(kMaxArraySize, kMaxFlatBits / element_width));
+        loop_state = Type::Array(Type::Bits(element_width), size);
+      }
       builder.AddParam(loop_state, "acc");
       const int64_t invariants = rng_.Uniform(0, 2);
       for (int64_t i = 0; i < invariants; ++i) builder.AddParam(random_type(), "inv" + std::to_string(i));
@@ -1059,7 +1100,7 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
   package_->set_top_name(top->name());
   std::vector<const Helper*> callees;
   for (const auto& h : helpers_) callees.push_back(h.get());
-  FunctionBuilder builder(*this, top, std::move(callees));
+  FunctionBuilder builder(*this, top, std::move(callees), /*is_top=*/true);
   const int64_t param_count = rng_.Percent(8) ? 0 : rng_.Uniform(1, 4);
   if (rng_.Percent(10)) builder.AddParam(Type::Token(), "tkn");
   for (int64_t i = 0; i < param_count; ++i) {
@@ -1087,6 +1128,7 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
         if (rng_.Percent(30)) type = Type::Array(type, rng_.Uniform(1, 3));
       }
     }
+    if (rng_.Percent(options_.deep_param_percent)) type = builder.NestedType(options_.max_type_depth);
     if (rng_.Percent(4)) type = Type::Tuple(std::vector<const Type*>{Type::Token(), type});
     builder.AddParam(type, "p" + std::to_string(i));
   }
@@ -1110,6 +1152,16 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
 }
 
 }  // namespace
+
+GeneratorOptions StressGeneratorOptions() {
+  GeneratorOptions options;
+  options.max_bit_width = 4096;
+  options.max_type_depth = 5;
+  options.max_trip_count = 1000;
+  options.large_loop_state_percent = 40;
+  options.deep_param_percent = 25;
+  return options;
+}
 
 Result<GeneratedProgram> GenerateProgram(const GeneratorOptions& options) {
   ProgramBuilder builder(options);

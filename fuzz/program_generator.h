@@ -40,7 +40,23 @@ struct GeneratorOptions {
   int max_helpers = 4;
   // Argument sets generated for the top function.
   int arg_sets = 6;
+  // Nesting of tuples and arrays in the random types of values.
+  int max_type_depth = 2;
+  // Largest trip count of a loop in the top function whose body runs no
+  // loop of its own (nested loops keep to 12, so work stays bounded).
+  int max_trip_count = 12;
+  // Percentage of loop bodies whose state is an array larger than what
+  // compiled code keeps on the stack (512 bytes).
+  int large_loop_state_percent = 0;
+  // Percentage of top parameters given a type nested max_type_depth deep.
+  int deep_param_percent = 0;
 };
+
+// The options of the stress profile (`xlsaot fuzz --profile stress`): widths
+// up to 4096 bits, aggregates nested five deep, loop state beyond the stack
+// cutoff, trip counts up to 1000, on top of everything the default profile
+// produces.
+GeneratorOptions StressGeneratorOptions();
 
 // A verified package with a top function and arguments for it.
 struct GeneratedProgram {

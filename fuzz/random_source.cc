@@ -17,7 +17,11 @@ uint64_t Scramble(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-constexpr int64_t kInterestingWidths[] = {0, 1, 7, 8, 31, 32, 63, 64, 65, 127, 128, 129};
+// Word and register boundaries, and (for wide profiles) the boundaries of
+// wider vector registers and of the word loops that very wide ops use.
+constexpr int64_t kInterestingWidths[] = {0,   1,   7,   8,    31,   32,   63,   64,   65,  127, 128,
+                                          129, 255, 256, 257,  511,  512,  513,  1023, 1024, 1025,
+                                          2047, 2048, 2049, 4095, 4096};
 
 }  // namespace
 

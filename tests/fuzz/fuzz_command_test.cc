@@ -1,6 +1,7 @@
 // End-to-end tests of `xlsaot fuzz` through the built binary.
 #include <string>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tools/cli_runner.h"
 
@@ -10,6 +11,8 @@ namespace {
 using cli_test::CliRun;
 using cli_test::RunXlsaot;
 using cli_test::ScratchDir;
+using ::testing::MatchesRegex;
+using ::testing::StartsWith;
 
 TEST(FuzzCommandTest, PrintsTheSummaryAndSucceedsWhenTheEnginesAgree) {
   ScratchDir dir;
@@ -17,7 +20,11 @@ TEST(FuzzCommandTest, PrintsTheSummaryAndSucceedsWhenTheEnginesAgree) {
   CliRun run = RunXlsaot({"fuzz", "--seed", "11", "--count", "4", "--dump-dir", (dir.path() / "dump").string()},
                          dir.path());
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
-  EXPECT_EQ(run.out, "4 programs, 24 evaluations, 0 disagreements\n");
+  // Both engines by default: the JIT on every program, the ahead-of-time
+  // object on those without a reachable trace or cover (seeds 11 and 13 at
+  // least, which are generated without).
+  EXPECT_THAT(run.out, MatchesRegex("4 programs, 24 evaluations, 0 disagreements \\(jit: 4 programs, 24 "
+                                    "evaluations; aot: [234] programs, (12|18|24) evaluations(, [12] skipped)?\\)\n"));
   EXPECT_EQ(run.err, "");
   // Nothing disagreed, so nothing was dumped.
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "dump"));
@@ -29,8 +36,27 @@ TEST(FuzzCommandTest, AcceptsOptimisationLevelAndNodeBudget) {
   for (const char* level : {"-O0", "-O3"}) {
     CliRun run = RunXlsaot({"fuzz", "--seed", "5", "--count", "3", level, "--max-nodes", "8"}, dir.path());
     EXPECT_EQ(run.exit_code, 0) << level << ": " << run.out << run.err;
-    EXPECT_EQ(run.out, "3 programs, 18 evaluations, 0 disagreements\n") << level;
+    EXPECT_THAT(run.out, StartsWith("3 programs, 18 evaluations, 0 disagreements (jit: 3 programs")) << level;
   }
+}
+
+TEST(FuzzCommandTest, EngineAndProfileOptions) {
+  ScratchDir dir;
+  ASSERT_TRUE(dir.ok());
+  CliRun jit = RunXlsaot({"fuzz", "--seed", "20", "--count", "2", "--engine", "jit"}, dir.path());
+  EXPECT_EQ(jit.exit_code, 0) << jit.out << jit.err;
+  EXPECT_EQ(jit.out, "2 programs, 12 evaluations, 0 disagreements (jit: 2 programs, 12 evaluations)\n");
+  // An odd seed is generated without traces whenever aot takes part, so
+  // the ahead-of-time object runs it.
+  CliRun aot = RunXlsaot({"fuzz", "--seed", "21", "--count", "1", "--engine", "aot", "--profile", "stress"},
+                         dir.path());
+  EXPECT_EQ(aot.exit_code, 0) << aot.out << aot.err;
+  EXPECT_EQ(aot.out, "1 programs, 6 evaluations, 0 disagreements (aot: 1 programs, 6 evaluations)\n");
+  CliRun both = RunXlsaot({"fuzz", "--seed", "21", "--count", "1", "--engine", "aot,jit", "-O1"}, dir.path());
+  EXPECT_EQ(both.exit_code, 0) << both.out << both.err;
+  EXPECT_EQ(both.out,
+            "1 programs, 6 evaluations, 0 disagreements (aot: 1 programs, 6 evaluations; jit: 1 programs, 6 "
+            "evaluations)\n");
 }
 
 TEST(FuzzCommandTest, UsageErrorsExitWithTwo) {
@@ -43,12 +69,14 @@ TEST(FuzzCommandTest, UsageErrorsExitWithTwo) {
       {"fuzz", "--seed", "1", "--count", "1", "-O", "4"},
       {"fuzz", "--seed", "x", "--count", "1"},
       {"fuzz", "--seed", "1", "--count", "1", "--max-nodes", "0"},
+      {"fuzz", "--seed", "1", "--count", "1", "--engine", "vhdl"},
+      {"fuzz", "--seed", "1", "--count", "1", "--profile", "gentle"},
   };
   for (const auto& args : bad) {
     CliRun run = RunXlsaot(args, dir.path());
     std::string joined;
     for (const std::string& a : args) joined += a + " ";
-    EXPECT_EQ(run.exit_code, 2) << joined << run.out << run.err;
+    EXPECT_EQ(run.exit_code, 2) << joined << run.out << run.err;  // kExitUsage
     EXPECT_NE(run.err.find("xlsaot: error:"), std::string::npos) << joined << run.err;
   }
 }
