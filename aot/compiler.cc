@@ -66,7 +66,7 @@ void Internalize(llvm::Module& module, const std::set<std::string>& keep) {
 }
 
 Error FileError(const std::filesystem::path& path, const std::string& what) {
-  return MakeError(ErrorCode::kInvalidArgument, path.string() + ": " + what);
+  return MakeError(ErrorCode::kIo, path.string() + ": " + what);
 }
 
 Status WriteBytes(const std::filesystem::path& path, const void* data, size_t size) {
@@ -175,6 +175,14 @@ Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_di
     std::error_code ignored;
     for (const fs::path& temp : temps) fs::remove(temp, ignored);
   };
+  // A destination that cannot be replaced (a directory of that name) is
+  // found before anything is written, so the usual failure leaves the
+  // directory untouched.
+  for (const Output& output : outputs) {
+    if (fs::is_directory(dir / output.file, ec)) {
+      return FileError(dir / output.file, "cannot write the artifact: a directory of that name exists");
+    }
+  }
   for (const Output& output : outputs) {
     temps.push_back(dir / ("." + output.file + suffix));
     if (Status s = WriteBytes(temps.back(), output.data, output.size); !s.ok()) {
@@ -185,6 +193,11 @@ Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_di
   for (size_t i = 0; i < temps.size(); ++i) {
     fs::rename(temps[i], dir / outputs[i].file, ec);
     if (ec) {
+      // Files already moved belong to this compilation and would not match
+      // what is left of an older one: remove them too, so the directory never
+      // holds a mixed artifact.
+      std::error_code ignored;
+      for (size_t moved = 0; moved < i; ++moved) fs::remove(dir / outputs[moved].file, ignored);
       discard();
       return FileError(dir / outputs[i].file, "cannot move into place: " + ec.message());
     }

@@ -120,6 +120,17 @@ class TextParser {
     return MakeError(ErrorCode::kParse, FormatLocation(filename_, loc) + ": " + what);
   }
   Error ErrorAt(const Token& token, const std::string& what) const { return ErrorAt(token.loc, what); }
+  // A declared type that contradicts the node it declares (a return type, a
+  // parameter's type): a typing error like those the verifier finds.
+  Error TypeErrorAt(SourceLocation loc, const std::string& what) const {
+    return MakeError(ErrorCode::kVerify, FormatLocation(filename_, loc) + ": " + what);
+  }
+  // Well-formed text beyond one of the limits that bound memory and time on
+  // hostile input: a category of its own (kResourceExhausted), so that tools
+  // can tell "too big" from "malformed".
+  Error LimitAt(const Token& token, const std::string& what) const {
+    return MakeError(ErrorCode::kResourceExhausted, FormatLocation(filename_, token.loc) + ": " + what);
+  }
 
   // "'add.3'", "end of input", ... for "found X" messages.
   static std::string Describe(const Token& t) {
@@ -218,7 +229,7 @@ Result<ParsedNumber> TextParser::NumberFromToken(const Token& t) const {
 
   if (radix == 10) {
     if (digits.size() > kMaxDecimalDigits) {
-      return ErrorAt(t, "decimal number is too large (more than " + std::to_string(kMaxDecimalDigits) +
+      return LimitAt(t, "decimal number is too large (more than " + std::to_string(kMaxDecimalDigits) +
                             " digits; write wide constants in hex)");
     }
     n.magnitude = llvm::APInt(static_cast<unsigned>(digits.size() * 4 + 1), llvm::StringRef(digits), 10);
@@ -227,7 +238,7 @@ Result<ParsedNumber> TextParser::NumberFromToken(const Token& t) const {
   const unsigned bits_per_digit = radix == 16 ? 4 : 1;
   const uint64_t width = static_cast<uint64_t>(digits.size()) * bits_per_digit;
   if (width > static_cast<uint64_t>(kMaxTypeBitCount) + bits_per_digit) {
-    return ErrorAt(t, "number is too large (wider than " + std::to_string(kMaxTypeBitCount) + " bits)");
+    return LimitAt(t, "number is too large (wider than " + std::to_string(kMaxTypeBitCount) + " bits)");
   }
   std::vector<uint64_t> words((width + 63) / 64, 0);
   uint64_t bit = 0;
@@ -275,7 +286,7 @@ Result<Value> TextParser::ParseBitsOfWidth(int64_t width) {
 // `depth` is how deeply the type being parsed sits inside enclosing types.
 Result<SizedType> TextParser::ParseType(int depth) {
   auto too_deep = [&]() {
-    return ErrorAt(Peek(), "type is nested too deeply (limit " + std::to_string(kMaxNestingDepth) + ")");
+    return LimitAt(Peek(), "type is nested too deeply (limit " + std::to_string(kMaxNestingDepth) + ")");
   };
   if (depth > kMaxNestingDepth) return too_deep();
   SizedType result{nullptr, 1, 0};
@@ -291,7 +302,7 @@ Result<SizedType> TextParser::ParseType(int depth) {
         flat += element.type->flat_bit_count();
         result.cost += element.cost;
         if (flat > kMaxTypeBitCount || result.cost > kMaxValueObjects) {
-          return ErrorAt(start, "tuple type is too large (limit " + std::to_string(kMaxTypeBitCount) + " bits)");
+          return LimitAt(start, "tuple type is too large (limit " + std::to_string(kMaxTypeBitCount) + " bits)");
         }
         if (!TryDrop(TokenKind::kComma)) break;
       }
@@ -306,9 +317,10 @@ Result<SizedType> TextParser::ParseType(int depth) {
     XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBracketOpen, "after 'bits'").status());
     const Token width_token = Peek();
     XLSAOT_ASSIGN_OR_RETURN(int64_t width, ParseInt64("a bit count"));
-    if (width < 0 || width > kMaxTypeBitCount) {
-      return ErrorAt(width_token, "bit count " + std::to_string(width) + " is out of range (0 to " +
-                                      std::to_string(kMaxTypeBitCount) + ")");
+    if (width < 0) return ErrorAt(width_token, "bit count " + std::to_string(width) + " is negative");
+    if (width > kMaxTypeBitCount) {
+      return LimitAt(width_token, "bit count " + std::to_string(width) + " exceeds the limit of " +
+                                      std::to_string(kMaxTypeBitCount) + " bits");
     }
     XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBracketClose, "to close the bit count").status());
     result.type = Type::Bits(width);
@@ -326,7 +338,7 @@ Result<SizedType> TextParser::ParseType(int depth) {
     XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBracketClose, "to close the array size").status());
     const int64_t flat = result.type->flat_bit_count();
     if ((flat > 0 && size > kMaxTypeBitCount / flat) || size > (kMaxValueObjects - 1) / result.cost) {
-      return ErrorAt(size_token, "array type " + result.type->ToString() + "[" + std::to_string(size) +
+      return LimitAt(size_token, "array type " + result.type->ToString() + "[" + std::to_string(size) +
                                      "] is too large (limit " + std::to_string(kMaxTypeBitCount) + " bits)");
     }
     result.cost = 1 + size * result.cost;
@@ -337,7 +349,7 @@ Result<SizedType> TextParser::ParseType(int depth) {
 
 Result<Value> TextParser::ParseValueOfType(const Type* type, int depth) {
   if (depth > kMaxNestingDepth) {
-    return ErrorAt(Peek(), "value is nested too deeply (limit " + std::to_string(kMaxNestingDepth) + ")");
+    return LimitAt(Peek(), "value is nested too deeply (limit " + std::to_string(kMaxNestingDepth) + ")");
   }
   switch (type->kind()) {
     case TypeKind::kBits:
@@ -397,7 +409,7 @@ Result<Value> TextParser::ParseValueOfType(const Type* type, int depth) {
 Result<std::pair<Value, const Type*>> TextParser::ParseTypedValue(int depth) {
   using Typed = std::pair<Value, const Type*>;
   if (depth > kMaxNestingDepth) {
-    return ErrorAt(Peek(), "value is nested too deeply (limit " + std::to_string(kMaxNestingDepth) + ")");
+    return LimitAt(Peek(), "value is nested too deeply (limit " + std::to_string(kMaxNestingDepth) + ")");
   }
   if (PeekIsWord("token")) {
     Next();
@@ -443,7 +455,7 @@ Result<std::pair<Value, const Type*>> TextParser::ParseTypedValue(int depth) {
     Next();
     const int64_t size = static_cast<int64_t>(elements.size());
     if (element_type->flat_bit_count() > 0 && size > kMaxTypeBitCount / element_type->flat_bit_count()) {
-      return ErrorAt(open, "array value is too large (limit " + std::to_string(kMaxTypeBitCount) + " bits)");
+      return LimitAt(open, "array value is too large (limit " + std::to_string(kMaxTypeBitCount) + " bits)");
     }
     return Typed{Value::Array(std::move(elements)), Type::Array(element_type, size)};
   }
@@ -681,9 +693,9 @@ Status TextParser::ParseFunction(Package& package, std::vector<std::string> attr
     return ErrorAt(close, "function '" + f->name() + "' has no 'ret' node");
   }
   if (f->return_node()->type() != return_type.type) {
-    return ErrorAt(f->return_node()->loc(), "return node '" + f->return_node()->name() + "' has type " +
-                                                f->return_node()->type()->ToString() + " but function '" +
-                                                f->name() + "' returns " + return_type.type->ToString());
+    return TypeErrorAt(f->return_node()->loc(), "return node '" + f->return_node()->name() + "' has type " +
+                                                    f->return_node()->type()->ToString() + " but function '" +
+                                                    f->name() + "' returns " + return_type.type->ToString());
   }
   return Status::Ok();
 }
@@ -882,8 +894,8 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
                      "'" + param_name + "' is not a parameter of function '" + f.name() + "'");
     }
     if (param->type() != type.type) {
-      return ErrorAt(name, "parameter '" + param_name + "' has type " + param->type()->ToString() +
-                               ", not " + type.type->ToString());
+      return TypeErrorAt(name.loc, "parameter '" + param_name + "' has type " + param->type()->ToString() +
+                                       ", not " + type.type->ToString());
     }
     if (id) {
       if (param->id() == 0) {

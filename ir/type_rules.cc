@@ -428,6 +428,11 @@ Status Rules::CountedFor() const {
   if (trip_count < 0)
     return Fail("trip_count=" + std::to_string(trip_count) + " must not be negative");
   if (stride < 0) return Fail("stride=" + std::to_string(stride) + " must not be negative");
+  if (trip_count > kMaxTripCount) {
+    return MakeError(ErrorCode::kResourceExhausted, "trip_count=" + std::to_string(trip_count) +
+                                                        " exceeds the limit of " + std::to_string(kMaxTripCount) +
+                                                        " iterations");
+  }
   XLSAOT_RETURN_IF_ERROR(LoopBody(0, node_.invariant_args()));
   // The index runs 0, stride, ..., stride * (trip_count - 1) and must fit
   // the body's index parameter (at least one bit, as in XLS).

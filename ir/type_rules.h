@@ -12,8 +12,15 @@
 
 namespace xlsaot {
 
-// Checks `node` against the typing rule of its op. The error (kVerify) says
-// what is wrong without saying where; the verifier adds the location.
+// Largest trip_count of a counted_for. XLS unrolls these loops into
+// hardware, so real designs count to thousands; the bound keeps a hostile
+// trip_count=10^18 from running (nearly) forever in every engine. A
+// dynamic_counted_for runs as far as its data says: that is its meaning.
+inline constexpr int64_t kMaxTripCount = int64_t{1} << 32;
+
+// Checks `node` against the typing rule of its op. The error says what is
+// wrong without saying where (the verifier adds the location): kVerify, or
+// kResourceExhausted for a trip_count beyond kMaxTripCount.
 // Assumes every operand is non-null and typed, and that a calling op has a
 // callee whose parameters are typed.
 Status CheckTypeRule(const Node& node);

@@ -42,9 +42,12 @@ class Verifier {
   Status VerifyFunction(const Function& function);
 
  private:
-  Error NodeError(const Function& f, const Node& node, const std::string& what) const {
-    return MakeError(ErrorCode::kVerify, FormatLocation(filename_, node.loc()) + ": in function '" +
-                                             f.name() + "', node '" + node.name() + "': " + what);
+  // `code`: kVerify, or kResourceExhausted for a rule that bounds work
+  // (a loop's trip count).
+  Error NodeError(const Function& f, const Node& node, const std::string& what,
+                  ErrorCode code = ErrorCode::kVerify) const {
+    return MakeError(code, FormatLocation(filename_, node.loc()) + ": in function '" + f.name() + "', node '" +
+                               node.name() + "': " + what);
   }
   Error FunctionError(const Function& f, const std::string& what) const {
     return MakeError(ErrorCode::kVerify, FormatLocation(filename_, f.loc()) + ": in function '" +
@@ -188,7 +191,7 @@ Status Verifier::VerifyFunction(const Function& f) {
     }
 
     Status rule = CheckTypeRule(node);
-    if (!rule.ok()) return NodeError(f, node, rule.error());
+    if (!rule.ok()) return NodeError(f, node, rule.error(), rule.code());
     if (node.op_info().has_flag(kFlagCallsFunction)) XLSAOT_RETURN_IF_ERROR(CheckCallee(f, node));
     defined.insert(&node);
   }

@@ -20,14 +20,12 @@ struct CompileOptions {
 
 int RunCompile(const CompileOptions& options) {
   Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
-  if (!package.ok()) return ReportError(package.error());
+  if (!package.ok()) return ReportError(package);
   Result<Function*> top = (*package)->ResolveTopFunction(options.top);
-  if (!top.ok()) return ReportError(top.error());
+  if (!top.ok()) return ReportError(top);
   Result<AotArtifact> artifact = CompileAheadOfTime(**top, options.aot);
-  if (!artifact.ok()) return ReportError(artifact.error());
-  if (Status s = WriteArtifactFiles(*artifact, options.out_dir); !s.ok()) {
-    return ReportError(s.error());
-  }
+  if (!artifact.ok()) return ReportError(artifact);
+  if (Status s = WriteArtifactFiles(*artifact, options.out_dir); !s.ok()) return ReportError(s);
   return kExitOk;
 }
 

@@ -23,11 +23,32 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
-int ReportError(std::string_view message) {
+ExitStatus ExitStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return kExitUsage;
+    case ErrorCode::kParse: return kExitIrSyntax;
+    case ErrorCode::kVerify: return kExitIrInvalid;
+    case ErrorCode::kNotFound: return kExitNotFound;
+    case ErrorCode::kUnsupported: return kExitUnsupported;
+    case ErrorCode::kAbiMismatch: return kExitIncompatible;
+    case ErrorCode::kResourceExhausted: return kExitLimit;
+    case ErrorCode::kInternal: return kExitInternal;
+    case ErrorCode::kAssertionFailed: return kExitFailed;
+    case ErrorCode::kIo: return kExitIo;
+    case ErrorCode::kCorruptArtifact: return kExitCorrupt;
+  }
+  return kExitInternal;
+}
+
+int ReportError(std::string_view message, ExitStatus status) {
   std::fflush(stdout);  // keep earlier results ahead of the error on a terminal
   std::string line = "xlsaot: error: " + OneLine(message) + "\n";
   std::fwrite(line.data(), 1, line.size(), stderr);
-  return kExitError;
+  return status;
 }
+
+int ReportUsageError(std::string_view message) { return ReportError(message, kExitUsage); }
+
+int ReportError(const Error& error) { return ReportError(error.message, ExitStatusFor(error.code)); }
 
 }  // namespace xlsaot

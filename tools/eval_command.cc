@@ -143,6 +143,13 @@ Status ReadExpectations(const EvalOptions& options, const Function& function,
   return Status::Ok();
 }
 
+// An error met while reading or checking input and expected values: a bad
+// value, unless the file itself could not be read or was too large.
+int ReportValueError(const Error& error) {
+  const bool about_the_file = error.code == ErrorCode::kIo || error.code == ErrorCode::kResourceExhausted;
+  return ReportError(error.message, about_the_file ? ExitStatusFor(error.code) : kExitBadValue);
+}
+
 void PrintEvents(const Events& events) {
   if (events.log.empty()) return;
   std::fflush(stdout);  // results so far stay ahead of these lines on a terminal
@@ -157,31 +164,27 @@ void PrintEvents(const Events& events) {
 
 int RunEval(const EvalOptions& options) {
   if (options.input.has_value() == !options.input_file.empty()) {
-    return ReportError("eval needs exactly one of --input 'ARGS' or --input-file FILE");
+    return ReportUsageError("eval needs exactly one of --input 'ARGS' or --input-file FILE");
   }
-  if (auto found = FindEvalBackend(options.backend); !found.ok()) {
-    return ReportError(found.error());
-  }
+  if (auto found = FindEvalBackend(options.backend); !found.ok()) return ReportError(found);
 
   Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
-  if (!package.ok()) return ReportError(package.error());
+  if (!package.ok()) return ReportError(package);
   Result<Function*> top = (*package)->ResolveTopFunction(options.top);
-  if (!top.ok()) return ReportError(top.error());
+  if (!top.ok()) return ReportError(top);
   const Function& function = **top;
 
   // Everything the user wrote is checked before anything runs, so a typo in
   // the last line does not come after a screen of results.
   Result<std::vector<Evaluation>> evals = ReadEvaluations(options);
-  if (!evals.ok()) return ReportError(evals.error());
+  if (!evals.ok()) return ReportValueError(evals.error_value());
   for (const Evaluation& eval : *evals) {
-    if (Status s = CheckArguments(function, eval); !s.ok()) return ReportError(s.error());
+    if (Status s = CheckArguments(function, eval); !s.ok()) return ReportValueError(s.error_value());
   }
-  if (Status s = ReadExpectations(options, function, *evals); !s.ok()) {
-    return ReportError(s.error());
-  }
+  if (Status s = ReadExpectations(options, function, *evals); !s.ok()) return ReportValueError(s.error_value());
 
   Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(options.backend, function);
-  if (!backend.ok()) return ReportError(backend.error());
+  if (!backend.ok()) return ReportError(backend);
 
   FormatPreference format = FormatPreference::kDefault;
   for (const auto& [name, preference] : kFormats) {
@@ -196,8 +199,9 @@ int RunEval(const EvalOptions& options) {
     for (const ParsedArg& arg : eval.args) args.push_back(arg.value);
     Result<EvalResult> result = (*backend)->Run(args);
     if (!result.ok()) {
-      return ReportError(eval.origin.Describe() + ": evaluation " + std::to_string(i + 1) +
-                         " failed: " + result.error());
+      return ReportError(eval.origin.Describe() + ": evaluation " + std::to_string(i + 1) + " failed: " +
+                             result.error(),
+                         ExitStatusFor(result.code()));
     }
     PrintEvents(result->events);
     std::string line = result->value.ToString(format) + "\n";

@@ -1,5 +1,6 @@
 // xlsaot fuzz: generates random programs, runs each on the interpreter and
-// the JIT, and reports every disagreement with the seed that reproduces it.
+// the compiled engines (JIT, ahead-of-time object), and reports every
+// disagreement with the seed and options that reproduce it.
 #include "tools/fuzz_command.h"
 
 #include <cstdint>
@@ -7,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 #include <system_error>
 
 #include "CLI/CLI.hpp"
@@ -20,10 +23,22 @@ namespace {
 struct FuzzFlags {
   uint64_t seed = 0;
   int count = 100;
-  int max_nodes = GeneratorOptions().max_nodes;
+  std::optional<int> max_nodes;  // the profile's when unset
   int opt_level = 2;
+  std::vector<std::string> engines = DifferentialOptions().engines;
+  std::string profile = "default";
   std::string dump_dir;
 };
+
+// The options of a run that decide which program a seed means, as flags:
+// with them a reported seed reproduces its program with --count 1.
+std::string ProgramShapingFlags(const FuzzFlags& flags) {
+  std::string text = "--profile " + flags.profile;
+  for (const std::string& engine : flags.engines) text += " --engine " + engine;
+  if (flags.max_nodes) text += " --max-nodes " + std::to_string(*flags.max_nodes);
+  text += " -O" + std::to_string(flags.opt_level);
+  return text;
+}
 
 // Every line of a multi-line outcome, indented under its heading.
 std::string Indented(const std::string& text) {
@@ -37,15 +52,15 @@ std::string Indented(const std::string& text) {
 
 // Writes the reproducer of a disagreement to DIR/fuzz_SEED.ir; returns the
 // path or an error.
-Result<std::string> DumpProgram(const std::string& dir, const Disagreement& d) {
+Result<std::string> DumpProgram(const std::string& dir, const Disagreement& d, const std::string& run_flags) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) return MakeError(ErrorCode::kInvalidArgument, dir + ": cannot create directory: " + ec.message());
+  if (ec) return MakeError(ErrorCode::kIo, dir + ": cannot create directory: " + ec.message());
   const std::string path = (std::filesystem::path(dir) / ("fuzz_" + std::to_string(d.seed) + ".ir")).string();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << FormatReproducer(d);
+  out << FormatReproducer(d, run_flags);
   out.close();
-  if (!out) return MakeError(ErrorCode::kInvalidArgument, path + ": cannot write file");
+  if (!out) return MakeError(ErrorCode::kIo, path + ": cannot write file");
   return path;
 }
 
@@ -54,23 +69,27 @@ int RunFuzz(const FuzzFlags& flags) {
   options.seed = flags.seed;
   options.count = flags.count;
   options.opt_level = flags.opt_level;
-  options.generator.max_nodes = flags.max_nodes;
+  options.engines = flags.engines;
+  options.generator = flags.profile == "stress" ? StressGeneratorOptions() : GeneratorOptions();
+  if (flags.max_nodes) options.generator.max_nodes = *flags.max_nodes;
+  const std::string run_flags = ProgramShapingFlags(flags);
   Result<DifferentialReport> report = RunDifferential(options);
-  if (!report.ok()) return ReportError(report.error());
+  if (!report.ok()) return ReportError(report);
 
   for (const Disagreement& d : report->disagreements) {
-    std::printf("disagreement: seed %llu\n", static_cast<unsigned long long>(d.seed));
+    std::printf("disagreement: seed %llu, engine %s (reproduce: xlsaot fuzz --seed %llu --count 1 %s)\n",
+                static_cast<unsigned long long>(d.seed), d.engine.c_str(), static_cast<unsigned long long>(d.seed),
+                run_flags.c_str());
     std::printf("  args: %s\n", d.args.empty() ? "(none: compilation)" : d.args.c_str());
     std::printf("  interpreter:\n%s\n", Indented(d.expected).c_str());
-    std::printf("  jit:\n%s\n", Indented(d.actual).c_str());
+    std::printf("  %s:\n%s\n", d.engine.c_str(), Indented(d.actual).c_str());
     if (!flags.dump_dir.empty()) {
-      Result<std::string> path = DumpProgram(flags.dump_dir, d);
-      if (!path.ok()) return ReportError(path.error());
+      Result<std::string> path = DumpProgram(flags.dump_dir, d, run_flags);
+      if (!path.ok()) return ReportError(path);
       std::printf("  program: %s\n", path->c_str());
     }
   }
-  std::printf("%d programs, %d evaluations, %zu disagreements\n", report->programs, report->evaluations,
-              report->disagreements.size());
+  std::printf("%s\n", FormatSummary(*report).c_str());
   std::fflush(stdout);
   return report->disagreements.empty() ? kExitOk : kExitFailed;
 }
@@ -80,16 +99,25 @@ int RunFuzz(const FuzzFlags& flags) {
 Command AddFuzzCommand(CLI::App& parent) {
   auto flags = std::make_shared<FuzzFlags>();
   CLI::App* app = parent.add_subcommand(
-      "fuzz", "Compare the JIT with the interpreter on random programs");
+      "fuzz", "Compare the JIT and ahead-of-time objects with the interpreter on random programs");
   app->add_option("--seed", flags->seed,
                   "Seed of the first program; program i uses seed + i, so a reported seed "
                   "reproduces its program with --count 1")
       ->required();
   app->add_option("--count", flags->count, "Number of programs")->required()->check(CLI::NonNegativeNumber);
-  app->add_option("--max-nodes", flags->max_nodes, "Operations chosen per top function")
+  app->add_option("--max-nodes", flags->max_nodes, "Operations chosen per top function (default 40)")
       ->check(CLI::Range(1, 100000));
-  app->add_option("-O,--opt-level", flags->opt_level, "LLVM optimisation level of the JIT (0-3)")
+  app->add_option("-O,--opt-level", flags->opt_level, "LLVM optimisation level of the compiled engines (0-3)")
       ->check(CLI::Range(0, 3));
+  app->add_option("--engine", flags->engines,
+                  "Engine compared with the interpreter: jit, aot (repeatable; default: both)")
+      ->check(CLI::IsMember({"jit", "aot"}))
+      ->take_all()
+      ->delimiter(',');
+  app->add_option("--profile", flags->profile,
+                  "Program shapes: default, or stress (widths to 4096 bits, deep nesting, loop state beyond "
+                  "the stack cutoff, trip counts to 1000)")
+      ->check(CLI::IsMember({"default", "stress"}));
   app->add_option("--dump-dir", flags->dump_dir, "Directory for the IR of each disagreeing program");
   return Command{app, [flags] { return RunFuzz(*flags); }};
 }

@@ -27,7 +27,7 @@ Result<std::string> BlobFromObject(const std::string& path, const std::string& c
   auto buffer = llvm::MemoryBuffer::getMemBuffer(content, path, /*RequiresNullTerminator=*/false);
   auto object = llvm::object::ObjectFile::createObjectFile(buffer->getMemBufferRef());
   if (!object) {
-    return MakeError(ErrorCode::kInvalidArgument,
+    return MakeError(ErrorCode::kCorruptArtifact,
                      path + ": not an object file: " + llvm::toString(object.takeError()));
   }
   if (!llvm::isa<llvm::object::ELFObjectFileBase>(object->get())) {
@@ -75,16 +75,19 @@ Result<std::string> ReadBlob(const std::string& path) {
 
 int RunInspect(const std::string& path) {
   Result<std::string> blob = ReadBlob(path);
-  if (!blob.ok()) return ReportError(blob.error());
+  if (!blob.ok()) return ReportError(blob);
   Result<ArtifactMetadata> metadata = ParseMetadata(
       std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(blob->data()), blob->size()));
-  if (!metadata.ok()) return ReportError(path + ": " + metadata.error());
+  if (!metadata.ok()) return ReportError(path + ": " + metadata.error(), ExitStatusFor(metadata.code()));
   std::string text = DescribeMetadata(metadata->view());
   const Status compatible = CheckCompatibility(metadata->view());
   text += std::string("this machine:  ") +
           (compatible.ok() ? "can run it" : "cannot run it: " + compatible.error()) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+  // The whole description is printed either way; the status tells a script
+  // whether the artifact can run here.
+  if (!compatible.ok()) return ReportError(path + ": cannot run on this machine: " + compatible.error(), kExitIncompatible);
   return kExitOk;
 }
 

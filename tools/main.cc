@@ -25,19 +25,19 @@ int Main(int argc, char** argv) {
 
   if (argc <= 1) {
     std::fputs(app.help().c_str(), stderr);
-    return kExitError;
+    return kExitUsage;
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // --help and --version arrive as "errors" with exit code 0.
     if (e.get_exit_code() == 0) return app.exit(e);
-    return ReportError(std::string(e.what()) + " (see xlsaot --help)");
+    return ReportUsageError(std::string(e.what()) + " (see xlsaot --help)");
   }
   for (const Command& command : commands) {
     if (command.app->parsed()) return command.run();
   }
-  return ReportError("no subcommand given (see xlsaot --help)");
+  return ReportUsageError("no subcommand given (see xlsaot --help)");
 }
 
 }  // namespace
@@ -49,8 +49,8 @@ int main(int argc, char** argv) {
   try {
     return xlsaot::Main(argc, argv);
   } catch (const std::bad_alloc&) {
-    return xlsaot::ReportError("out of memory");
+    return xlsaot::ReportError("out of memory", xlsaot::kExitLimit);
   } catch (const std::exception& e) {
-    return xlsaot::ReportError(std::string("internal error: ") + e.what());
+    return xlsaot::ReportError(std::string("internal error: ") + e.what(), xlsaot::kExitInternal);
   }
 }

@@ -19,7 +19,7 @@ Command AddParseCommand(CLI::App& parent) {
   app->add_option("file", *ir_file, "IR file (.ir)")->required();
   return Command{app, [ir_file] {
                    Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(*ir_file);
-                   if (!package.ok()) return ReportError(package.error());
+                   if (!package.ok()) return ReportError(package);
                    std::string text = PrintPackage(**package);
                    std::fwrite(text.data(), 1, text.size(), stdout);
                    std::fflush(stdout);

@@ -21,18 +21,17 @@ Error FileError(ErrorCode code, const std::string& path, const std::string& what
 }  // namespace
 
 Result<std::string> ReadWholeFile(const std::string& path) {
-  if (path.empty()) return MakeError(ErrorCode::kInvalidArgument, "empty file name");
+  if (path.empty()) return MakeError(ErrorCode::kIo, "empty file name");
   const bool is_stdin = path == "-";
   int fd = is_stdin ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     int err = errno;
-    return FileError(err == ENOENT ? ErrorCode::kNotFound : ErrorCode::kInvalidArgument, path,
-                     std::string("cannot open: ") + std::strerror(err));
+    return FileError(ErrorCode::kIo, path, std::string("cannot open: ") + std::strerror(err));
   }
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     if (!is_stdin) ::close(fd);
-    return FileError(ErrorCode::kInvalidArgument, path, "is a directory, not a file");
+    return FileError(ErrorCode::kIo, path, "is a directory, not a file");
   }
   std::string content;
   char buffer[1 << 16];
@@ -42,8 +41,7 @@ Result<std::string> ReadWholeFile(const std::string& path) {
       if (errno == EINTR) continue;
       int err = errno;
       if (!is_stdin) ::close(fd);
-      return FileError(ErrorCode::kInvalidArgument, path,
-                       std::string("cannot read: ") + std::strerror(err));
+      return FileError(ErrorCode::kIo, path, std::string("cannot read: ") + std::strerror(err));
     }
     if (n == 0) break;
     if (content.size() + static_cast<size_t>(n) > kMaxFileBytes) {

@@ -29,7 +29,7 @@ uint64_t AlignUp(uint64_t offset, uint64_t alignment) {
 }
 
 Error Invalid(std::string what) {
-  return MakeError(ErrorCode::kInvalidArgument, "invalid artifact metadata: " + std::move(what));
+  return MakeError(ErrorCode::kCorruptArtifact, "invalid artifact metadata: " + std::move(what));
 }
 
 bool IsCIdentifier(std::string_view s) {

@@ -99,7 +99,7 @@ class Writer {
 };
 
 Error Truncated(const Reader& r, const char* what) {
-  return MakeError(ErrorCode::kInvalidArgument,
+  return MakeError(ErrorCode::kCorruptArtifact,
                    "invalid artifact metadata: truncated or oversized " + std::string(what) +
                        " at byte " + std::to_string(r.offset()));
 }
@@ -117,7 +117,7 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   char magic[sizeof(kMetadataMagic)];
   if (!r.ReadBytes(magic, sizeof(magic)) ||
       std::memcmp(magic, kMetadataMagic, sizeof(magic)) != 0) {
-    return MakeError(ErrorCode::kInvalidArgument,
+    return MakeError(ErrorCode::kCorruptArtifact,
                      "not xlsaot artifact metadata (the blob does not start with XLSAOTMD)");
   }
   uint32_t format_version = 0;
@@ -179,7 +179,7 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
         }
         break;
       default:
-        return MakeError(ErrorCode::kInvalidArgument,
+        return MakeError(ErrorCode::kCorruptArtifact,
                          "invalid artifact metadata: unknown type kind " +
                              std::to_string(kind) + " at byte " + std::to_string(r.offset() - 17));
     }
@@ -201,7 +201,7 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
     if (!r.ReadString(text)) return Truncated(r, "assert");
   }
   if (r.remaining() != 0) {
-    return MakeError(ErrorCode::kInvalidArgument,
+    return MakeError(ErrorCode::kCorruptArtifact,
                      "invalid artifact metadata: " + std::to_string(r.remaining()) +
                          " unexpected bytes after the end at byte " + std::to_string(r.offset()));
   }

@@ -108,9 +108,13 @@ Result<ArtifactRunner> ArtifactRunner::Create(ArtifactMetadata metadata, xlsaot_
                        "artifact buffers need " + std::to_string(offset) + " bytes");
     }
 
-    XLSAOT_ASSIGN_OR_RETURN(ScratchBuffer memory,
-                            ScratchBuffer::Create(static_cast<size_t>(offset),
-                                                  static_cast<size_t>(alignment), allocator));
+    Result<ScratchBuffer> allocated =
+        ScratchBuffer::Create(static_cast<size_t>(offset), static_cast<size_t>(alignment), allocator);
+    // Named, so that a program with several artifacts knows whose runner failed.
+    if (!allocated.ok()) {
+      return MakeError(allocated.code(), "artifact '" + std::string(m.function_name) + "': " + allocated.error());
+    }
+    ScratchBuffer memory = std::move(allocated).value();
     ArtifactRunner runner;
     runner.entry_ = entry;
     runner.scratch_ = m.scratch_size == 0 ? nullptr : memory.data();

@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/aot/aot_test_util.h"
+#include "tools/diagnostics.h"
 
 namespace xlsaot {
 namespace {
@@ -95,7 +96,7 @@ TEST(CompileCommandTest, CpuSelection) {
   EXPECT_NE(inspect.output.find("this machine:  can run it"), std::string::npos) << inspect.output;
 
   CommandResult unknown = RunCommand(base + Quote((dir.path() / "bad").string()) + " --cpu not-a-cpu");
-  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.exit_code, kExitUsage);
   EXPECT_NE(unknown.output.find("unknown CPU 'not-a-cpu'"), std::string::npos) << unknown.output;
   EXPECT_FALSE(fs::exists(dir.path() / "bad" / "scalar.o"));
 
@@ -125,18 +126,18 @@ fn f(x: bits[8]) -> bits[8] {
   const fs::path out = dir.path() / "out";
   CommandResult r = RunCommand(Quote(kCli) + " compile " + Quote(ir.string()) +
                                " --top f --name traced --out-dir " + Quote(out.string()));
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, kExitUnsupported);
   EXPECT_NE(r.output.find("traced.ir:6:3: trace 't' in function 'f'"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out) && !fs::is_empty(out));
 
   // Bad names are refused before anything is compiled.
   r = RunCommand(Quote(kCli) + " compile " + Quote(kGoldenDir + "/scalar.ir") +
                  " --top mac --name 9lives --out-dir " + Quote(out.string()));
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_NE(r.output.find("must be a C identifier"), std::string::npos) << r.output;
   r = RunCommand(Quote(kCli) + " compile " + Quote(kGoldenDir + "/scalar.ir") +
                  " --top mac --name ok --namespace class --out-dir " + Quote(out.string()));
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, kExitUsage);
   EXPECT_NE(r.output.find("namespace 'class'"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(out) && !fs::is_empty(out));
 }
@@ -192,7 +193,7 @@ TEST(InspectCommandTest, ReadsTheMetadataFileTheObjectAndTheStem) {
   blob.resize(blob.size() / 2);
   WriteFileText(stem + ".xlsmeta", blob);
   CommandResult corrupt = RunCommand(Quote(kCli) + " inspect " + Quote(stem + ".xlsmeta"));
-  EXPECT_EQ(corrupt.exit_code, 2);
+  EXPECT_EQ(corrupt.exit_code, kExitCorrupt);
   EXPECT_NE(corrupt.output.find(stem + ".xlsmeta: invalid artifact metadata"), std::string::npos)
       << corrupt.output;
 }

@@ -93,7 +93,7 @@ TEST(MetadataTest, EveryTruncationIsAnError) {
   for (size_t n = 0; n < blob.size(); ++n) {
     Result<ArtifactMetadata> parsed = ParseMetadata(std::span<const uint8_t>(blob.data(), n));
     ASSERT_FALSE(parsed.ok()) << "prefix of " << n << " bytes was accepted";
-    EXPECT_EQ(parsed.code(), ErrorCode::kInvalidArgument) << parsed.error();
+    EXPECT_EQ(parsed.code(), ErrorCode::kCorruptArtifact) << parsed.error();
   }
 }
 

@@ -45,7 +45,9 @@ void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, size_t) noexcept { std::free(p); }
 void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
-extern "C" const xlsaot_artifact xlsaot_scalar__scalar_artifact;
+// The descriptor symbol the compiler emits for NAME scalar in namespace
+// scalar (docs/abi.md); its spelling is fixed by the ABI, not chosen here.
+extern "C" const xlsaot_artifact xlsaot_scalar__scalar_artifact;  // NOLINT(bugprone-reserved-identifier)
 
 namespace xlsaot {
 namespace {
@@ -87,8 +89,10 @@ std::unique_ptr<Package> LoadGolden(const std::string& name) {
   return package.ok() ? std::move(*package) : nullptr;
 }
 
+// cppcheck-suppress constParameter ; std::mt19937::operator() is not const
 Value RandomArray(std::mt19937& rng) {
   std::vector<Value> elements;
+  elements.reserve(300);
   for (int i = 0; i < 300; ++i) elements.push_back(Value::UBits(rng(), 32));
   return Value::Array(std::move(elements));
 }
@@ -187,6 +191,7 @@ TEST(RunnerTest, AllocationFailureIsAnErrorResult) {
   ASSERT_FALSE(typed.ok());
   EXPECT_EQ(typed.code(), ErrorCode::kResourceExhausted);
   EXPECT_NE(typed.error().find("could not allocate"), std::string::npos) << typed.error();
+  EXPECT_EQ(typed.error().rfind("artifact '", 0), 0u) << typed.error();
   auto raw = ArtifactRunner::Create(xlsaot_scalar__scalar_artifact, failing.Get());
   ASSERT_FALSE(raw.ok());
   EXPECT_EQ(raw.code(), ErrorCode::kResourceExhausted);
@@ -209,8 +214,8 @@ struct PatchedArtifact {
   std::vector<uint8_t> blob;
   xlsaot_artifact artifact;
 
-  explicit PatchedArtifact(std::vector<uint8_t> bytes) : blob(std::move(bytes)) {
-    artifact = xlsaot_scalar__scalar_artifact;
+  explicit PatchedArtifact(std::vector<uint8_t> bytes)
+      : blob(std::move(bytes)), artifact(xlsaot_scalar__scalar_artifact) {
     artifact.metadata = blob.data();
     artifact.metadata_size = blob.size();
   }
@@ -260,7 +265,7 @@ TEST(RunnerTest, RefusesAMissingCpuFeature) {
   Result<ArtifactMetadata> m = ParseMetadata(ScalarBlob());
   ASSERT_TRUE(m.ok()) << m.error();
   std::vector<std::string_view> features(m->view().cpu_features.begin(), m->view().cpu_features.end());
-  features.push_back("zzz-fake-feature");
+  features.emplace_back("zzz-fake-feature");
   MetadataView v = m->view();
   v.cpu_features = features;
   Result<std::vector<uint8_t>> blob = SerializeMetadata(v);

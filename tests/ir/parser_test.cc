@@ -498,10 +498,13 @@ std::string LocationOf(const std::string& text, const std::string& marker) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-void ExpectParseError(const std::string& text, const std::string& marker, const std::string& message) {
+// `code`: kParse for malformed text, kResourceExhausted for text beyond one
+// of the parser's limits.
+void ExpectParseError(const std::string& text, const std::string& marker, const std::string& message,
+                      ErrorCode code = ErrorCode::kParse) {
   Result<std::unique_ptr<Package>> p = ParsePackage(text, "t.ir");
   ASSERT_FALSE(p.ok()) << "parsed:\n" << text;
-  EXPECT_EQ(p.code(), ErrorCode::kParse);
+  EXPECT_EQ(p.code(), code) << p.error();
   EXPECT_EQ(p.error(), "t.ir:" + LocationOf(text, marker) + ": " + message) << text;
 }
 
@@ -531,8 +534,6 @@ TEST(ParserErrorTest, NodeLineErrors) {
       {"  ret a: bits[8] = add(x, y)\n  ret b: bits[8] = sub(x, y)", "ret b",
        "function 'f' has more than one 'ret' (first is 'a')"},
       {"  a: bits[8] = add(x, y)", "}", "function 'f' has no 'ret' node"},
-      {"  ret a: bits[9] = zero_ext(x, new_bit_count=9)", "a:",
-       "return node 'a' has type bits[9] but function 'f' returns bits[8]"},
       {"  ret a: bits[8] = literal(value=256)", "256", "value '256' does not fit in bits[8]"},
       {"  ret a: bits[8][2] = literal(value=[1])", "[1]", "array value has 1 elements, type bits[8][2] has 2"},
       {"  ret a: (bits[8]) = literal(value=(1, 2))", "2))", "too many elements for tuple type (bits[8]) (expects 1)"},
@@ -548,7 +549,6 @@ TEST(ParserErrorTest, NodeLineErrors) {
       {"  ret a: bits[8] = add(x, id=4, y)", "y)", "operand 'y' follows keyword attributes"},
       {"  ret a: bits[8] = add(x, 5)", "5)", "expected identifier naming an operand, found '5'"},
       {"  ret q: bits[8] = param(name=q)", "q)", "'q' is not a parameter of function 'f'"},
-      {"  ret x: bits[9] = param(name=x)", "x: bits[9]", "parameter 'x' has type bits[8], not bits[9]"},
       {"  ret a: bits[9] = one_hot(x, lsb_prio=maybe)", "maybe",
        "expected true or false for attribute 'lsb_prio', found 'maybe'"},
       {"  ret a: bits[8] = add(x, y", "}", "expected ')' to close the arguments of 'add', found '}'"},
@@ -560,13 +560,19 @@ TEST(ParserErrorTest, NodeLineErrors) {
       {"  ret a: bits[8] = counted_for(x, trip_count=1, body=7)", "7)",
        "expected identifier for attribute 'body', found '7'"},
       {"  ret a: bits[8] = literal(value=1, value=2)", "value=2", "duplicate attribute 'value'"},
-      {"  ret a: bits[1000000000] = literal(value=0)", "1000000000",
-       "bit count 1000000000 is out of range (0 to 16777216)"},
+      {"  ret a: bits[-3] = literal(value=0)", "-3", "bit count -3 is negative"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.body);
     ExpectParseError(InFunction(c.body), c.marker, c.message);
   }
+  // Declared types that contradict their nodes are typing errors.
+  ExpectParseError(InFunction("  ret a: bits[9] = zero_ext(x, new_bit_count=9)"), "a:",
+                   "return node 'a' has type bits[9] but function 'f' returns bits[8]", ErrorCode::kVerify);
+  ExpectParseError(InFunction("  ret x: bits[9] = param(name=x)"), "x: bits[9]",
+                   "parameter 'x' has type bits[8], not bits[9]", ErrorCode::kVerify);
+  ExpectParseError(InFunction("  ret a: bits[1000000000] = literal(value=0)"), "1000000000",
+                   "bit count 1000000000 exceeds the limit of 16777216 bits", ErrorCode::kResourceExhausted);
 }
 
 TEST(ParserErrorTest, NulByteIsRejected) {
@@ -630,7 +636,7 @@ TEST(ParserErrorTest, PackageLevelErrors) {
 void ExpectWellFormedError(const std::string& text) {
   Result<std::unique_ptr<Package>> p = ParsePackage(text, "h.ir");
   if (p.ok()) return;
-  EXPECT_EQ(p.code(), ErrorCode::kParse);
+  EXPECT_TRUE(p.code() == ErrorCode::kParse || p.code() == ErrorCode::kResourceExhausted) << p.error();
   EXPECT_EQ(p.error().rfind("h.ir:", 0), 0u) << p.error();
   EXPECT_EQ(p.error().find('\n'), std::string::npos) << p.error();
 }
@@ -709,6 +715,7 @@ TEST(ParserHostileTest, DeepNestingEverywhere) {
   ASSERT_FALSE(p.ok());
   // Reported where the limit is crossed: the 102nd '(' (line 3, column 10 + 101).
   EXPECT_EQ(p.error(), "h.ir:3:111: type is nested too deeply (limit 100)");
+  EXPECT_EQ(p.code(), ErrorCode::kResourceExhausted);
   p = ParsePackage(head + "(bits[1]) = literal(value=" + open + "0" + close + ")\n}", "h.ir");
   ASSERT_FALSE(p.ok());
   EXPECT_NE(p.error().find("expected a number for a bits[1] value, found '('"), std::string::npos) << p.error();
@@ -727,13 +734,14 @@ TEST(ParserHostileTest, DeepNestingEverywhere) {
 TEST(ParserHostileTest, HugeNumbersAndSizes) {
   const std::string head = "package p\nfn f(x: bits[8]) -> bits[8] {\n  ret a: ";
   ExpectParseError("package p\nfn f(x: bits[1000000000]) -> bits[1] {}", "1000000000",
-                   "bit count 1000000000 is out of range (0 to 16777216)");
+                   "bit count 1000000000 exceeds the limit of 16777216 bits", ErrorCode::kResourceExhausted);
   ExpectParseError(head + "bits[8] = literal(value=1000000000000000000000000000000)\n}", "1000",
                    "value '1000000000000000000000000000000' does not fit in bits[8]");
   ExpectParseError(head + "bits[8] = counted_for(x, trip_count=1000000000000000000000000000000, body=f)\n}",
                    "1000", "integer '1000000000000000000000000000000' does not fit in int64");
   ExpectParseError(head + "bits[8][4611686018427387904] = literal(value=[])\n}", "4611686018427387904",
-                   "array type bits[8][4611686018427387904] is too large (limit 16777216 bits)");
+                   "array type bits[8][4611686018427387904] is too large (limit 16777216 bits)",
+                   ErrorCode::kResourceExhausted);
   ExpectParseError(head + "bits[8] = add(x, x, id=9223372036854775808)\n}", "9223372036854775808",
                    "integer '9223372036854775808' does not fit in int64");
   // The largest id is fine, but then no fresh id is left for unnumbered nodes.
@@ -744,6 +752,7 @@ TEST(ParserHostileTest, HugeNumbersAndSizes) {
       ParsePackage(head + "bits[8] = literal(value=0x" + std::string(10000000, 'f') + ")\n}", "h.ir");
   ASSERT_FALSE(p.ok());
   EXPECT_NE(p.error().find("number is too large"), std::string::npos) << p.error();
+  EXPECT_EQ(p.code(), ErrorCode::kResourceExhausted);
 }
 
 }  // namespace

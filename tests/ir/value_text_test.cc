@@ -15,10 +15,11 @@ Value Typed(const std::string& text) {
   return v.ok() ? *v : Value();
 }
 
-std::string TypedError(const std::string& text) {
+// `code`: kParse for malformed text, kResourceExhausted beyond a limit.
+std::string TypedError(const std::string& text, ErrorCode code = ErrorCode::kParse) {
   Result<Value> v = ParseTypedValue(text);
   EXPECT_FALSE(v.ok()) << text << " parsed as " << (v.ok() ? v->ToString() : "");
-  EXPECT_EQ(v.code(), ErrorCode::kParse);
+  EXPECT_EQ(v.code(), code) << v.error();
   return v.error();
 }
 
@@ -56,9 +57,9 @@ TEST(TypeTextTest, RejectsBadTypes) {
     const char* error;
   };
   const Case cases[] = {
-      {"bits[1000000000]", "<string>:1:6: bit count 1000000000 is out of range"},
+      {"bits[1000000000]", "<string>:1:6: bit count 1000000000 exceeds the limit of 16777216 bits"},
       {"bits[99999999999999999999999]", "<string>:1:6: integer '99999999999999999999999' does not fit in int64"},
-      {"bits[-1]", "<string>:1:6: bit count -1 is out of range"},
+      {"bits[-1]", "<string>:1:6: bit count -1 is negative"},
       {"bits[8", "<string>:1:7: expected ']' to close the bit count, found end of input"},
       {"bits", "<string>:1:5: expected '[' after 'bits', found end of input"},
       {"bit[8]", "<string>:1:1: expected a type, found 'bit'"},
@@ -66,12 +67,17 @@ TEST(TypeTextTest, RejectsBadTypes) {
       {"bits[8] x", "<string>:1:9: unexpected 'x' after the type"},
       {"bits[1024][1000000]", "<string>:1:12: array type bits[1024][1000000] is too large"},
       {"()[100000000]", "<string>:1:4: array type ()[100000000] is too large"},
+      {"bits[16777217]", "<string>:1:6: bit count 16777217 exceeds the limit of 16777216 bits"},
       {"bits[8][-2]", "<string>:1:9: array size -2 is negative"},
   };
   for (const Case& c : cases) {
     Result<const Type*> t = ParseType(c.text);
     ASSERT_FALSE(t.ok()) << c.text;
-    EXPECT_EQ(t.code(), ErrorCode::kParse);
+    // Beyond a limit is a category of its own; everything else is malformed.
+    const std::string_view error = c.error;
+    const bool beyond_limit = error.find("too large") != std::string_view::npos ||
+                              error.find("exceeds the limit") != std::string_view::npos;
+    EXPECT_EQ(t.code(), beyond_limit ? ErrorCode::kResourceExhausted : ErrorCode::kParse) << c.text;
     EXPECT_EQ(t.error().rfind(c.error, 0), 0u) << c.text << " -> " << t.error();
   }
 }
@@ -169,15 +175,17 @@ TEST(TypedValueTest, Errors) {
   EXPECT_EQ(TypedError(""), "<string>:1:1: expected a typed value (bits[N]:V, (...), [...] or token), found end of input");
   EXPECT_EQ(TypedError("bits[8]:1\x01"), "<string>:1:10: invalid character '\\x01'");
   EXPECT_NE(TypedError("bits[8]:1000000000000000000000000000000").find("does not fit in bits[8]"), std::string::npos);
-  EXPECT_NE(TypedError("bits[8]:0x" + std::string(5000000, 'f')).find("too large"), std::string::npos);
-  EXPECT_NE(TypedError("bits[8]:" + std::string(30000, '9')).find("too large"), std::string::npos);
+  EXPECT_NE(TypedError("bits[8]:0x" + std::string(5000000, 'f'), ErrorCode::kResourceExhausted).find("too large"),
+            std::string::npos);
+  EXPECT_NE(TypedError("bits[8]:" + std::string(30000, '9'), ErrorCode::kResourceExhausted).find("too large"),
+            std::string::npos);
 }
 
 TEST(TypedValueTest, BoundsNestingDepth) {
   const std::string deep = std::string(100000, '(') + "bits[1]:1" + std::string(100000, ')');
-  EXPECT_NE(TypedError(deep).find("nested too deeply"), std::string::npos);
+  EXPECT_NE(TypedError(deep, ErrorCode::kResourceExhausted).find("nested too deeply"), std::string::npos);
   const std::string deep_array = std::string(100000, '[') + "bits[1]:1" + std::string(100000, ']');
-  EXPECT_NE(TypedError(deep_array).find("nested too deeply"), std::string::npos);
+  EXPECT_NE(TypedError(deep_array, ErrorCode::kResourceExhausted).find("nested too deeply"), std::string::npos);
 }
 
 TEST(ValueOfTypeTest, UntypedValuesTakeTheirShapeFromTheType) {

@@ -7,6 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/tools/cli_runner.h"
+#include "tools/diagnostics.h"
 
 namespace xlsaot {
 namespace {
@@ -34,9 +35,10 @@ class CliTest : public ::testing::Test {
   const std::filesystem::path& dir_ = scratch_.path();
 };
 
-// Every error from the tool is one line, prefixed, on stderr.
-void ExpectUsageStyleError(const CliRun& run) {
-  EXPECT_EQ(run.exit_code, 2) << run.err;
+// Every error from the tool is one line, prefixed, on stderr, with the exit
+// status of its kind (tools/diagnostics.h).
+void ExpectOneLineError(const CliRun& run, ExitStatus status) {
+  EXPECT_EQ(run.exit_code, status) << run.err;
   EXPECT_THAT(run.err, StartsWith("xlsaot: error: "));
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
 }
@@ -102,7 +104,7 @@ TEST_F(CliTest, MismatchExitsOneAndSaysWhat) {
 TEST_F(CliTest, ExpectedValueOfTheWrongTypeIsAValueError) {
   std::string ir = WriteFile("add.ir", kAddIr);
   CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:4", "--expected", "bits[9]:7"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   EXPECT_THAT(run.err, AllOf(HasSubstr("bits[9]"), HasSubstr("returns bits[8]")));
   EXPECT_THAT(run.out, IsEmpty());
 }
@@ -129,7 +131,7 @@ TEST_F(CliTest, ParseErrorNamesFileLineAndColumn) {
   std::string ir = WriteFile("broken.ir", "package broken\n\nfn f(x: bits[8]) -> bits[8] {\n"
                                           "  ret add.2: bits[8] = add(x, x,\n}\n");
   CliRun run = Run({"eval", ir, "--input", "bits[8]:1"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitIrSyntax);
   EXPECT_THAT(run.err, ContainsRegex("broken\\.ir:[0-9]+:[0-9]+: "));
 }
 
@@ -141,14 +143,14 @@ top fn f(x: bits[8] id=1, y: bits[16] id=2) -> bits[8] {
 }
 )");
   CliRun run = Run({"eval", ir, "--input", "bits[8]:1; bits[16]:1"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitIrInvalid);
   EXPECT_THAT(run.err, AllOf(HasSubstr("badtype.ir:4:"), HasSubstr("add.3")));
 }
 
 TEST_F(CliTest, WrongArgumentCountNamesTheSignature) {
   std::string ir = WriteFile("add.ir", kAddIr);
   CliRun run = Run({"eval", ir, "--input", "bits[8]:3"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   EXPECT_THAT(run.err, AllOf(HasSubstr("1 argument given"), HasSubstr("takes 2 parameters"),
                              HasSubstr("add(a: bits[8], b: bits[8])")));
 }
@@ -156,7 +158,7 @@ TEST_F(CliTest, WrongArgumentCountNamesTheSignature) {
 TEST_F(CliTest, WrongArgumentTypeNamesTheParameter) {
   std::string ir = WriteFile("add.ir", kAddIr);
   CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[16]:4"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   EXPECT_THAT(run.err, AllOf(HasSubstr("argument 2 has type bits[16]"),
                              HasSubstr("parameter 'b'"), HasSubstr("has type bits[8]")));
   EXPECT_THAT(run.out, IsEmpty());
@@ -165,7 +167,7 @@ TEST_F(CliTest, WrongArgumentTypeNamesTheParameter) {
 TEST_F(CliTest, MalformedArgumentNamesItsColumn) {
   std::string ir = WriteFile("add.ir", kAddIr);
   CliRun run = Run({"eval", ir, "--input", "bits[8]:3; bits[8]:zz"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   // "bits[8]:zz" starts at column 12; the bad digits at column 20.
   EXPECT_THAT(run.err, AllOf(HasSubstr("--input (column 20): argument 2: ")));
 }
@@ -173,7 +175,7 @@ TEST_F(CliTest, MalformedArgumentNamesItsColumn) {
 TEST_F(CliTest, EmptyArgumentBetweenSeparatorsIsAnError) {
   std::string ir = WriteFile("add.ir", kAddIr);
   CliRun run = Run({"eval", ir, "--input", "bits[8]:3;; bits[8]:4"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   EXPECT_THAT(run.err, HasSubstr("argument 2 is empty"));
 }
 
@@ -205,7 +207,7 @@ top fn answer() -> bits[16] {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "bits[16]:42\n");
   CliRun extra = Run({"eval", ir, "--input", "bits[1]:0"});
-  ExpectUsageStyleError(extra);
+  ExpectOneLineError(extra, kExitBadValue);
 }
 
 TEST_F(CliTest, InputAndExpectedFilesRunOneEvaluationPerLine) {
@@ -243,7 +245,7 @@ TEST_F(CliTest, ExpectedCountMustMatchInputCount) {
   std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\nbits[8]:3; bits[8]:4\n");
   std::string expected = WriteFile("expected.txt", "bits[8]:3\n");
   CliRun run = Run({"eval", ir, "--input-file", inputs, "--expected-file", expected});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   EXPECT_THAT(run.err, HasSubstr("1 expected value for 2 evaluations"));
   EXPECT_THAT(run.out, IsEmpty());
 }
@@ -253,14 +255,14 @@ TEST_F(CliTest, BadLineInAnInputFileNamesFileLineAndColumn) {
   std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\nbits[8]:1; bits[8]:2; bits[8]:3\n"
                                            "bits[8]:1; bits[9]:2\n");
   CliRun run = Run({"eval", ir, "--input-file", inputs});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitBadValue);
   EXPECT_THAT(run.err, HasSubstr(inputs + ":2: 3 arguments given"));
   // Nothing runs when any line is wrong.
   EXPECT_THAT(run.out, IsEmpty());
 
   std::string typed = WriteFile("typed.txt", "bits[8]:1; bits[8]:2\nbits[8]:1;  bits[9]:2\n");
   CliRun typed_run = Run({"eval", ir, "--input-file", typed});
-  ExpectUsageStyleError(typed_run);
+  ExpectOneLineError(typed_run, kExitBadValue);
   EXPECT_THAT(typed_run.err, HasSubstr(typed + ":2:13: argument 2 has type bits[9]"));
 }
 
@@ -292,7 +294,7 @@ TEST_F(CliTest, TopOptionSelectsAnotherFunction) {
 TEST_F(CliTest, UnknownTopIsAnError) {
   std::string ir = WriteFile("two.ir", kTwoFunctionsIr);
   CliRun run = Run({"eval", ir, "--top", "cube", "--input", "bits[8]:5"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitNotFound);
   EXPECT_THAT(run.err, HasSubstr("no function named 'cube'"));
 }
 
@@ -304,7 +306,7 @@ fn f(x: bits[8] id=1) -> bits[8] {
 }
 )");
   CliRun run = Run({"eval", ir, "--input", "bits[8]:5"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitNotFound);
   EXPECT_THAT(run.err, HasSubstr("has no top function"));
   CliRun named = Run({"eval", ir, "--top", "f", "--input", "bits[8]:5"});
   EXPECT_EQ(named.exit_code, 0) << named.err;
@@ -329,7 +331,7 @@ top proc counter(tkn: token, st: bits[32], init={token, 0}) {
 }
 )");
   CliRun run = Run({"eval", ir, "--input", "bits[32]:5"});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitUnsupported);
   EXPECT_THAT(run.err, AllOf(HasSubstr("'counter' is a proc"), HasSubstr("withproc.ir:")));
   // The functions of the package remain usable.
   CliRun named = Run({"eval", ir, "--top", "inc", "--input", "bits[32]:5"});
@@ -340,24 +342,24 @@ top proc counter(tkn: token, st: bits[32], init={token, 0}) {
 TEST_F(CliTest, MissingFilesAreErrors) {
   std::string missing = (dir_ / "missing.ir").string();
   CliRun run = Run({"eval", missing, "--input", ""});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitIo);
   EXPECT_THAT(run.err, HasSubstr(missing));
 
   std::string ir = WriteFile("add.ir", kAddIr);
   std::string missing_inputs = (dir_ / "missing.txt").string();
   CliRun inputs = Run({"eval", ir, "--input-file", missing_inputs});
-  ExpectUsageStyleError(inputs);
+  ExpectOneLineError(inputs, kExitIo);
   EXPECT_THAT(inputs.err, HasSubstr(missing_inputs));
 
   CliRun expected = Run({"eval", ir, "--input", "bits[8]:1; bits[8]:1", "--expected-file",
                          missing_inputs});
-  ExpectUsageStyleError(expected);
+  ExpectOneLineError(expected, kExitIo);
   EXPECT_THAT(expected.err, HasSubstr(missing_inputs));
 }
 
 TEST_F(CliTest, DirectoryAndGarbageAreErrorsNotCrashes) {
   CliRun dir = Run({"eval", dir_.string(), "--input", ""});
-  ExpectUsageStyleError(dir);
+  ExpectOneLineError(dir, kExitIo);
   EXPECT_THAT(dir.err, HasSubstr("directory"));
 
   std::string garbage;
@@ -368,37 +370,37 @@ TEST_F(CliTest, DirectoryAndGarbageAreErrorsNotCrashes) {
   }
   std::string path = WriteFile("garbage.ir", garbage);
   CliRun run = Run({"eval", path, "--input", ""});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitIrSyntax);
   CliRun parse = Run({"parse", path});
-  ExpectUsageStyleError(parse);
+  ExpectOneLineError(parse, kExitIrSyntax);
 
   // Garbage as an input file, against a valid function.
   std::string ir = WriteFile("add.ir", kAddIr);
   CliRun inputs = Run({"eval", ir, "--input-file", path});
-  ExpectUsageStyleError(inputs);
+  ExpectOneLineError(inputs, kExitBadValue);
 }
 
 TEST_F(CliTest, UsageErrors) {
   std::string ir = WriteFile("add.ir", kAddIr);
   std::string inputs = WriteFile("in.txt", "bits[8]:1; bits[8]:2\n");
   // No input at all.
-  ExpectUsageStyleError(Run({"eval", ir}));
+  ExpectOneLineError(Run({"eval", ir}), kExitUsage);
   // Both kinds of input.
-  ExpectUsageStyleError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:2", "--input-file", inputs}));
+  ExpectOneLineError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:2", "--input-file", inputs}), kExitUsage);
   // Both kinds of expectation.
-  ExpectUsageStyleError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:2", "--expected",
-                             "bits[8]:3", "--expected-file", inputs}));
+  ExpectOneLineError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:2", "--expected",
+                             "bits[8]:3", "--expected-file", inputs}), kExitUsage);
   // Unknown option, unknown subcommand, missing file argument.
-  ExpectUsageStyleError(Run({"eval", ir, "--input", "", "--frobnicate"}));
-  ExpectUsageStyleError(Run({"frobnicate"}));
-  ExpectUsageStyleError(Run({"eval", "--input", ""}));
+  ExpectOneLineError(Run({"eval", ir, "--input", "", "--frobnicate"}), kExitUsage);
+  ExpectOneLineError(Run({"frobnicate"}), kExitUsage);
+  ExpectOneLineError(Run({"eval", "--input", ""}), kExitUsage);
   // Unknown backend, named in the message.
   CliRun backend = Run({"eval", ir, "--backend", "quantum", "--input", "bits[8]:1; bits[8]:2"});
-  ExpectUsageStyleError(backend);
+  ExpectOneLineError(backend, kExitUsage);
   EXPECT_THAT(backend.err, AllOf(HasSubstr("quantum"), HasSubstr("interpreter")));
   // No arguments at all: the help, on stderr.
   CliRun bare = Run({});
-  EXPECT_EQ(bare.exit_code, 2);
+  EXPECT_EQ(bare.exit_code, kExitUsage);
   EXPECT_THAT(bare.err, HasSubstr("eval"));
 }
 
@@ -424,7 +426,7 @@ TEST_F(CliTest, FormatOptionChangesHowBitsArePrinted) {
   EXPECT_EQ(signed_run.exit_code, 1);
   EXPECT_EQ(signed_run.out, "bits[8]:-2\n");
   EXPECT_THAT(signed_run.err, HasSubstr("expected bits[8]:0, got bits[8]:-2"));
-  ExpectUsageStyleError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:1", "--format", "roman"}));
+  ExpectOneLineError(Run({"eval", ir, "--input", "bits[8]:1; bits[8]:1", "--format", "roman"}), kExitUsage);
 }
 
 TEST_F(CliTest, ExplicitInterpreterBackend) {
@@ -455,7 +457,7 @@ fn f(x: bits[8] id=1) -> bits[16] {
 }
 )");
   CliRun run = Run({"parse", ir});
-  ExpectUsageStyleError(run);
+  ExpectOneLineError(run, kExitIrInvalid);
   EXPECT_THAT(run.err, HasSubstr("badret.ir:"));
   EXPECT_THAT(run.out, IsEmpty());
 }

@@ -24,9 +24,11 @@ enum class ErrorCode : int {
   kNotFound = 4,         // a named function/file does not exist
   kUnsupported = 5,      // valid input that this tool/backend refuses
   kAbiMismatch = 6,      // artifact and runtime disagree on ABI/features/CPU
-  kResourceExhausted = 7,  // allocation failure, size limits
+  kResourceExhausted = 7,  // allocation failure, size limits (absurd widths, trip counts)
   kInternal = 8,         // a bug in xlsaot
   kAssertionFailed = 9,  // compiled code ran, but an assertion failed
+  kIo = 10,              // a file could not be opened, read or written
+  kCorruptArtifact = 11,  // artifact metadata (or object) malformed or truncated
 };
 
 // Stable lower-case name of an error category ("parse", "verify", ...).
@@ -41,6 +43,8 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kResourceExhausted: return "resource exhausted";
     case ErrorCode::kInternal: return "internal error";
     case ErrorCode::kAssertionFailed: return "assertion failed";
+    case ErrorCode::kIo: return "I/O error";
+    case ErrorCode::kCorruptArtifact: return "corrupt artifact";
   }
   return "error";
 }
@@ -65,7 +69,10 @@ class [[nodiscard]] Status {
   }
   ErrorCode code() const { return error_ ? error_->code : ErrorCode::kInternal; }
   // Precondition: !ok().
-  const Error& error_value() const { return *error_; }
+  const Error& error_value() const {
+    assert(error_.has_value());
+    return *error_;
+  }
 
  private:
   std::optional<Error> error_;
@@ -121,10 +128,14 @@ class [[nodiscard]] Result {
     if (!_xlsaot_status.ok()) return _xlsaot_status.error_value(); \
   } while (0)
 
+// `tmp` is an identifier and `lhs` may be a declaration (`auto x`): neither
+// can be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define XLSAOT_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                  \
   if (!tmp.ok()) return tmp.error_value();            \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define XLSAOT_ASSIGN_OR_RETURN(lhs, expr) \
   XLSAOT_ASSIGN_OR_RETURN_IMPL_(XLSAOT_CONCAT_(_xlsaot_result_, __LINE__), lhs, expr)
