@@ -75,7 +75,7 @@ std::string ParamIdentifier(std::string_view xls_name, std::set<std::string>& ta
   }
   while (!id.empty() && id.back() == '_') id.pop_back();
   if (id.empty() || (id[0] >= '0' && id[0] <= '9') || IsReservedWord(id) ||
-      id.rfind("xlsaot", 0) == 0) {
+      id.starts_with("xlsaot")) {
     id = "arg_" + id;
     if (id.back() == '_') id.pop_back();
   }
@@ -276,10 +276,10 @@ class Generator {
   }
   std::string ArgList() const {
     std::string s;
-    for (size_t i = 0; i < params_.size(); ++i) {
-      if (params_[i].empty) continue;
+    for (const auto& param : params_) {
+      if (param.empty) continue;
       if (!s.empty()) s += ", ";
-      s += params_[i].id;
+      s += param.id;
     }
     return s;
   }

@@ -59,6 +59,7 @@ Result<std::unique_ptr<CompilerMetadata>> CompilerMetadata::Build(const Function
   for (const std::string& f : m->feature_strings_) m->features_.push_back(f);
 
   std::vector<uint32_t> param_types;
+  param_types.reserve(abi.param_types.size());
   for (const Type* t : abi.param_types) param_types.push_back(m->AddType(t));
   const uint32_t return_type = m->AddType(abi.return_type);
   for (size_t i = 0; i < top.params().size(); ++i) m->param_names_.push_back(top.param(i)->name());

@@ -42,7 +42,7 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     static const char* kBackends[] = {"interpreter", "jit_values", "jit_runner", "jit", "cpp"};
     std::map<std::string, std::map<std::string, double>> kernels;  // kernel -> backend -> s/call
     for (const auto& [name, times] : seconds_) {
-      if (name.rfind("kernel/", 0) != 0) continue;
+      if (!name.starts_with("kernel/")) continue;
       const size_t slash = name.rfind('/');
       std::vector<double> sorted = times;
       std::sort(sorted.begin(), sorted.end());

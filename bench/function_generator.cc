@@ -27,7 +27,7 @@ class Generator {
       Define(32, narrow);
       Define(64, wide);
     }
-    count_ = 2 * kParamsPerWidth;
+    count_ = int64_t{2} * kParamsPerWidth;
     text_ += ") -> bits[64] {\n";
     // The fold of the unused values at the end costs about one node per
     // kFoldArity of them.

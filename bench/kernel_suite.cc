@@ -32,11 +32,13 @@ Value RandomValueFrom(const Type* type, std::mt19937_64& rng) {
       return Value::Bits(RandomBits(type->bit_count(), rng));
     case TypeKind::kTuple: {
       std::vector<Value> elements;
+      elements.reserve(type->elements().size());
       for (const Type* e : type->elements()) elements.push_back(RandomValueFrom(e, rng));
       return Value::Tuple(std::move(elements));
     }
     case TypeKind::kArray: {
       std::vector<Value> elements;
+      elements.reserve(type->size());
       for (int64_t i = 0; i < type->size(); ++i) elements.push_back(RandomValueFrom(type->element(), rng));
       return Value::Array(std::move(elements));
     }

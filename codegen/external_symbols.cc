@@ -5,12 +5,15 @@
 // Integer division helpers of the compiler's support library (libgcc /
 // compiler-rt). Referencing them here links them into every program that
 // loads compiled code in-process, even when the process would not export them.
+// The names are reserved because they belong to that library.
+// NOLINTBEGIN(bugprone-reserved-identifier)
 extern "C" {
 __int128 __divti3(__int128, __int128);
 unsigned __int128 __udivti3(unsigned __int128, unsigned __int128);
 __int128 __modti3(__int128, __int128);
 unsigned __int128 __umodti3(unsigned __int128, unsigned __int128);
 }
+// NOLINTEND(bugprone-reserved-identifier)
 
 namespace xlsaot {
 

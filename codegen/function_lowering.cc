@@ -635,6 +635,7 @@ Status FunctionLowerer::LowerNode(const Node& n) {
     // --- bit manipulation ---
     case Op::kConcat: {
       std::vector<llvm::Value*> parts;
+      parts.reserve(n.operand_count());
       for (size_t i = 0; i < n.operand_count(); ++i) parts.push_back(bits(i));
       SetBits(&n, EmitConcat(b_, parts));
       break;
@@ -973,7 +974,7 @@ Status FunctionLowerer::LowerArrayUpdate(const Node& n) {
     t = t->element();
   }
   const Type* element = t;
-  NodeValue& source = Slot(array);
+  const NodeValue& source = Slot(array);
   llvm::Value* storage;
   if (CanUpdateInPlace(n)) {
     storage = source.ptr;
@@ -981,7 +982,7 @@ Status FunctionLowerer::LowerArrayUpdate(const Node& n) {
     storage = StorageFor(&n);
     CopyValue(b_, storage, Ptr(array), array->type());
   }
-  NodeValue& value = Slot(update);
+  const NodeValue& value = Slot(update);
   llvm::Value* value_reg = value.ptr == nullptr ? value.reg : nullptr;
   llvm::Value* value_ptr = value.ptr;
   if (SizeOf(element) > 0) {
@@ -1023,7 +1024,7 @@ bool FunctionLowerer::CanUpdateInPlace(const Node& update) {
   const Node* array = update.operand(0);
   const size_t a = IndexOf(array);
   const size_t self = IndexOf(&update);
-  NodeValue& source = Slot(array);
+  const NodeValue& source = Slot(array);
   if (!source.owned || source.ptr == nullptr || frame_slot_[a] >= 0 || frame_slot_[self] >= 0) return false;
   if (array == f_.return_node() || array == update.operand(1)) return false;
   std::vector<const Node*> detach;
@@ -1075,6 +1076,7 @@ Status FunctionLowerer::LowerArraySlice(const Node& n) {
 Status FunctionLowerer::LowerInvoke(const Node& n) {
   const FunctionAbi& callee = *abis_.at(n.attrs().callee);
   std::vector<llvm::Value*> args;
+  args.reserve(callee.params.size());
   for (size_t i = 0; i < callee.params.size(); ++i) args.push_back(ArgFor(callee.params[i], n.operand(i)));
   llvm::Value* out = callee.result == Passing::kPointer ? StorageFor(&n) : nullptr;
   llvm::CallInst* call = EmitCall(callee, args, out);
@@ -1163,6 +1165,7 @@ Status FunctionLowerer::LowerLoop(const Node& n, const FunctionAbi& body, llvm::
   llvm::Value* init = ArgFor(state_passing, n.operand(0));
   std::vector<llvm::Value*> invariants;
   const auto invariant_nodes = n.invariant_args();
+  invariants.reserve(invariant_nodes.size());
   for (size_t k = 0; k < invariant_nodes.size(); ++k)
     invariants.push_back(ArgFor(body.params[2 + k], invariant_nodes[k]));
   llvm::Value* index_storage = index_passing == Passing::kPointer ? TempStorage(index_type) : nullptr;

@@ -228,7 +228,7 @@ Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& contex
     by_function[f] = abis.back().get();
   }
   // Functions used only as loop bodies may consume their state argument.
-  for (auto& f : abis) f->state_consumable = f->function != &top;
+  for (const auto& f : abis) f->state_consumable = f->function != &top;
   for (const Function* f : order) {
     for (const auto& node : f->nodes()) {
       const Function* callee = node->attrs().callee;
@@ -236,7 +236,7 @@ Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& contex
       if (node->op() != Op::kCountedFor && node->op() != Op::kDynamicCountedFor) by_function.at(callee)->state_consumable = false;
     }
   }
-  for (auto& f : abis) XLSAOT_RETURN_IF_ERROR(codegen::LowerFunctionBody(m, *f, by_function, abi));
+  for (const auto& f : abis) XLSAOT_RETURN_IF_ERROR(codegen::LowerFunctionBody(m, *f, by_function, abi));
 
   // Scratch: each function's region, then (after it) the largest need of
   // its callees; callees come first in `abis`.

@@ -26,7 +26,7 @@ llvm::Value* ByteOffset(Builder& b, llvm::Value* ptr, llvm::Value* offset) {
   return b.CreateInBoundsGEP(b.getInt8Ty(), ptr, offset);
 }
 
-llvm::Value* LoadBits(ModuleEmitter& m, Builder& b, llvm::Value* ptr, const Type* t) {
+llvm::Value* LoadBits(const ModuleEmitter& m, Builder& b, llvm::Value* ptr, const Type* t) {
   const int64_t w = t->bit_count();
   if (w == 0) return nullptr;
   const TypeLayout& layout = CachedLayout(t);
@@ -36,7 +36,7 @@ llvm::Value* LoadBits(ModuleEmitter& m, Builder& b, llvm::Value* ptr, const Type
   return b.CreateTrunc(container, m.IntType(w));
 }
 
-void StoreBits(ModuleEmitter& m, Builder& b, llvm::Value* v, llvm::Value* ptr, const Type* t) {
+void StoreBits(const ModuleEmitter& m, Builder& b, llvm::Value* v, llvm::Value* ptr, const Type* t) {
   const int64_t w = t->bit_count();
   if (w == 0) return;
   const TypeLayout& layout = CachedLayout(t);

@@ -20,9 +20,9 @@ llvm::Value* ByteOffset(Builder& b, llvm::Value* ptr, int64_t offset);
 llvm::Value* ByteOffset(Builder& b, llvm::Value* ptr, llvm::Value* offset);
 
 // The bits value of type `t` stored at `ptr` (nullptr for bits[0]).
-llvm::Value* LoadBits(ModuleEmitter& m, Builder& b, llvm::Value* ptr, const Type* t);
+llvm::Value* LoadBits(const ModuleEmitter& m, Builder& b, llvm::Value* ptr, const Type* t);
 // Stores `v` (of type `t`) at `ptr`, its container padding zero.
-void StoreBits(ModuleEmitter& m, Builder& b, llvm::Value* v, llvm::Value* ptr, const Type* t);
+void StoreBits(const ModuleEmitter& m, Builder& b, llvm::Value* v, llvm::Value* ptr, const Type* t);
 // Copies a whole value of type `t`.
 void CopyValue(Builder& b, llvm::Value* dst, llvm::Value* src, const Type* t);
 

@@ -51,7 +51,7 @@ llvm::Constant* ModuleEmitter::ConstantString(std::string_view text) {
 }
 
 llvm::Function* ModuleEmitter::NewRoutine(const char* name, llvm::Type* result,
-                                         std::vector<llvm::Type*> params) {
+                                         const std::vector<llvm::Type*>& params) {
   auto* type = llvm::FunctionType::get(result, params, /*isVarArg=*/false);
   auto* fn = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage, name, module_);
   fn->addFnAttr(llvm::Attribute::NoUnwind);
@@ -59,7 +59,7 @@ llvm::Function* ModuleEmitter::NewRoutine(const char* name, llvm::Type* result,
 }
 
 std::vector<llvm::Value*> ModuleEmitter::EmitLoop(Builder& b, llvm::Value* count,
-                                                  std::vector<llvm::Value*> initial,
+                                                  const std::vector<llvm::Value*>& initial,
                                                   const LoopBody& body) {
   llvm::LLVMContext& ctx = context();
   llvm::BasicBlock* pre = b.GetInsertBlock();
@@ -260,7 +260,7 @@ llvm::Function* ModuleEmitter::ShiftWordsFunction() {
 // on_assert, on_trace, on_cover, user_data) and calls it with the routine's
 // own arguments when both the context and the callback are non-null.
 llvm::Function* ModuleEmitter::CallbackRoutine(const char* name, int slot,
-                                              std::vector<llvm::Type*> params) {
+                                              const std::vector<llvm::Type*>& params) {
   llvm::Function* fn = NewRoutine(name, llvm::Type::getVoidTy(context()), params);
   fn->addFnAttr(llvm::Attribute::Cold);
   fn->addFnAttr(llvm::Attribute::NoInline);
@@ -274,7 +274,7 @@ llvm::Function* ModuleEmitter::CallbackRoutine(const char* name, int slot,
   b.CreateCondBr(b.CreateIsNull(context_ptr), done, load);
   b.SetInsertPoint(load);
   llvm::Value* callback = b.CreateAlignedLoad(
-      PtrType(), b.CreateConstInBoundsGEP1_64(I8(), context_ptr, 8 * slot), llvm::Align(8));
+      PtrType(), b.CreateConstInBoundsGEP1_64(I8(), context_ptr, 8 * static_cast<uint64_t>(slot)), llvm::Align(8));
   b.CreateCondBr(b.CreateIsNull(callback), done, call);
   b.SetInsertPoint(call);
   std::vector<llvm::Value*> args;

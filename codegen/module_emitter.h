@@ -75,11 +75,13 @@ class ModuleEmitter {
   using LoopBody = std::function<std::vector<llvm::Value*>(Builder&, llvm::Value* index,
                                                            std::span<llvm::Value* const> carried)>;
   std::vector<llvm::Value*> EmitLoop(Builder& b, llvm::Value* count,
-                                     std::vector<llvm::Value*> initial, const LoopBody& body);
+                                     const std::vector<llvm::Value*>& initial, const LoopBody& body);
 
  private:
-  llvm::Function* NewRoutine(const char* name, llvm::Type* result, std::vector<llvm::Type*> params);
-  llvm::Function* CallbackRoutine(const char* name, int slot, std::vector<llvm::Type*> params);
+  llvm::Function* NewRoutine(const char* name, llvm::Type* result,
+                             const std::vector<llvm::Type*>& params);
+  llvm::Function* CallbackRoutine(const char* name, int slot,
+                                  const std::vector<llvm::Type*>& params);
 
   llvm::Module& module_;
   const CodegenOptions& options_;

@@ -434,8 +434,11 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
       std::vector<Value> elements;
       elements.reserve(ops.size());
       for (size_t i = 0; i < ops.size(); ++i) elements.push_back(in(i));
-      out = step.op == Op::kTuple ? Value::Tuple(std::move(elements))
-                                  : Value::Array(std::move(elements));
+      if (step.op == Op::kTuple) {
+        out = Value::Tuple(std::move(elements));
+      } else {
+        out = Value::Array(std::move(elements));
+      }
       return {};
     }
     case Op::kTupleIndex: {

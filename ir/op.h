@@ -20,7 +20,7 @@ enum class Op : uint8_t {
 };
 
 inline constexpr int kOpCount = 0
-#define XLSAOT_OP_COUNT_(...) +1
+#define XLSAOT_OP_COUNT_(...) +1  // NOLINT(bugprone-macro-parentheses): one term of a sum
     XLSAOT_FOR_EACH_OP(XLSAOT_OP_COUNT_)
 #undef XLSAOT_OP_COUNT_
     ;

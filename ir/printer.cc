@@ -199,6 +199,7 @@ std::string PrintNode(const Node& node) {
   const size_t positional = info.positional_operands == kVariadic
                                 ? operands.size()
                                 : std::min(operands.size(), static_cast<size_t>(info.positional_operands));
+  args.reserve(operands.size());
   for (size_t i = 0; i < positional; ++i) args.push_back(NodeName(operands[i]));
   size_t next = positional;
 

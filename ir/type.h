@@ -55,7 +55,7 @@ class Type {
 
  private:
   friend class TypeInterner;
-  Type(TypeKind kind) : kind_(kind) {}
+  explicit Type(TypeKind kind) : kind_(kind) {}
 
   TypeKind kind_;
   int64_t bit_count_ = 0;

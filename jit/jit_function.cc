@@ -145,6 +145,7 @@ void JitRunner::OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* cons
   for (size_t i = 0; i < site.operand_types.size(); ++i)
     values.push_back(ReadValueFromBuffer(site.operand_types[i], operands[i]));
   std::vector<const Value*> pointers;
+  pointers.reserve(values.size());
   for (const Value& v : values) pointers.push_back(&v);
   runner->events_->log.push_back(
       Event{Event::Kind::kTrace, RenderTrace(runner->function_.trace_formats_[index], pointers), ""});
