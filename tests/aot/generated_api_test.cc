@@ -59,6 +59,7 @@ Value ToValue(const T& v, const Type* type) {
     return parsed.ok() ? *parsed : Value();
   } else if constexpr (IsStdArray<T>::value) {
     std::vector<Value> elements;
+    elements.reserve(v.size());
     for (const auto& e : v) elements.push_back(ToValue(e, type->element()));
     return Value::Array(std::move(elements));
   } else {
@@ -83,7 +84,7 @@ class GeneratedApiTest : public ::testing::Test {
     return *packages_.back()->GetFunction(top);
   }
   // The interpreter's value of `f` on `args`.
-  Value Oracle(const Function& f, std::vector<Value> args) {
+  Value Oracle(const Function& f, const std::vector<Value>& args) {
     Result<EvalResult> r = Interpret(f, args);
     EXPECT_TRUE(r.ok()) << r.error();
     return r.ok() ? r->value : Value();
@@ -248,6 +249,7 @@ TEST_F(GeneratedApiTest, ManyRunnersOnManyThreads) {
   constexpr int kThreads = 8;
   std::vector<int> failures(kThreads, 0);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([t, &failures] {
       auto runner = scalar::Runner::Create();

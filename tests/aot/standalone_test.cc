@@ -52,11 +52,11 @@ TEST(StandaloneTest, NeedsNoLlvmAndNoProjectLibrary) {
     // Only the C and C++ runtime libraries of the platform (and the
     // sanitizer runtimes when the consumer itself is built with -fsanitize,
     // as scripts/sanitize.sh does).
-    const bool system = lib.rfind("libc.so", 0) == 0 || lib.rfind("libm.so", 0) == 0 ||
-                        lib.rfind("libstdc++.so", 0) == 0 || lib.rfind("libgcc_s.so", 0) == 0 ||
-                        lib.rfind("ld-linux", 0) == 0 || lib.rfind("libc++", 0) == 0 ||
-                        lib.rfind("libasan.so", 0) == 0 || lib.rfind("libubsan.so", 0) == 0 ||
-                        lib.rfind("libtsan.so", 0) == 0;
+    const bool system = lib.starts_with("libc.so") || lib.starts_with("libm.so") ||
+                        lib.starts_with("libstdc++.so") || lib.starts_with("libgcc_s.so") ||
+                        lib.starts_with("ld-linux") || lib.starts_with("libc++") ||
+                        lib.starts_with("libasan.so") || lib.starts_with("libubsan.so") ||
+                        lib.starts_with("libtsan.so");
     EXPECT_TRUE(system) << "unexpected dependency " << lib;
   }
 }
@@ -126,7 +126,7 @@ TEST(StandaloneTest, RuntimeSourcesIncludeNothingFromTheCompilerSide) {
     const size_t u = line.find(" U ");
     if (u == std::string::npos) continue;
     const std::string name = line.substr(u + 3);
-    if (name.rfind("xlsaot", 0) != 0) continue;
+    if (!name.starts_with("xlsaot")) continue;
     EXPECT_NE(defined.output.find(" " + name + "\n"), std::string::npos)
         << "the runtime references " << name << " without defining it";
   }

@@ -132,6 +132,7 @@ TEST(IrKernelTest, Matmul4ByIdentityIsUnchanged) {
   std::vector<Value> rows;
   for (int i = 0; i < 4; ++i) {
     std::vector<Value> row;
+    row.reserve(4);
     for (int j = 0; j < 4; ++j) row.push_back(Value::UBits(i == j ? 1 : 0, 32));
     rows.push_back(Value::Array(std::move(row)));
   }

@@ -242,7 +242,7 @@ TEST(LoweringTest, OutputIsDeterministic) {
 TEST(LoweringTest, RejectsBadOptions) {
   Parsed p = Parse(kEverythingIr);
   ASSERT_NE(p.top, nullptr);
-  const auto bad = [&](CodegenOptions options) {
+  const auto bad = [&](const CodegenOptions& options) {
     llvm::LLVMContext context;
     Result<LoweredModule> r = LowerToLlvm(*p.top, context, options);
     EXPECT_FALSE(r.ok());

@@ -31,6 +31,7 @@ Value RandomValue(const Type* t, std::mt19937_64& rng) {
     }
     case TypeKind::kArray: {
       std::vector<Value> e;
+      e.reserve(t->size());
       for (int64_t i = 0; i < t->size(); ++i) e.push_back(RandomValue(t->element(), rng));
       return Value::Array(std::move(e));
     }

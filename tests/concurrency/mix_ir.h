@@ -36,12 +36,14 @@ inline Result<std::unique_ptr<Package>> LoadMixPackage() {
 
 inline std::vector<Value> MixArgs(const MixInput& in) {
   std::vector<Value> table;
+  table.reserve(in.table.size());
   for (uint32_t v : in.table) table.push_back(Value::UBits(v, 32));
   return {Value::UBits(in.x, 32), Value::UBits(in.y, 32), Value::Array(std::move(table))};
 }
 
 inline Value MixValue(const MixOutput& out) {
   std::vector<Value> updated;
+  updated.reserve(out.updated.size());
   for (uint32_t v : out.updated) updated.push_back(Value::UBits(v, 32));
   return Value::Tuple({Value::UBits(out.rotated, 32), Value::UBits(out.product, 64),
                        Value::Array(std::move(updated))});

@@ -12,11 +12,12 @@ namespace {
 
 Value B(int64_t width, uint64_t v) { return Value::UBits(v, width); }
 
-std::string Render(const std::string& format, std::vector<Value> values) {
+std::string Render(const std::string& format, const std::vector<Value>& values) {
   Result<std::vector<TraceFormatStep>> steps = ParseTraceFormat(format);
   EXPECT_TRUE(steps.ok()) << steps.error();
   if (!steps.ok()) return "<error>";
   std::vector<const Value*> ptrs;
+  ptrs.reserve(values.size());
   for (const Value& v : values) ptrs.push_back(&v);
   EXPECT_EQ(TraceOperandCount(*steps), static_cast<int64_t>(values.size()));
   return RenderTrace(*steps, ptrs);

@@ -31,7 +31,7 @@ std::vector<std::string> IrFilesIn(const std::string& relative) {
       if (entry.path().extension() == ".ir") files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
-  if (files.empty()) files.push_back(kMissing);
+  if (files.empty()) files.emplace_back(kMissing);
   return files;
 }
 

@@ -1210,8 +1210,8 @@ TEST_F(BuiltIrTest, LongCallChainsDoNotExhaustTheStack) {
   // f0 -> f1 -> ... -> f(n-1); then close the loop back to f0.
   constexpr int kDepth = 50000;
   std::vector<Function*> chain;
+  chain.reserve(kDepth);
   for (int i = 0; i < kDepth; ++i) chain.push_back(NewFunction("f" + std::to_string(i)));
-  std::vector<Node*> calls;
   for (int i = 0; i < kDepth; ++i) {
     Function* f = chain[i];
     Node* x = f->AddParam(b8, "x");

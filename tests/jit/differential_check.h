@@ -38,11 +38,11 @@ inline std::vector<Value> EdgeValues(int64_t w, std::mt19937_64& rng) {
       llvm::APInt::getSignedMaxValue(uw),
   };
   if (w > 1) {
-    bits.push_back(llvm::APInt(uw, 2));
+    bits.emplace_back(uw, 2);
     bits.push_back(llvm::APInt::getSignedMinValue(uw) + 1);
-    bits.push_back(llvm::APInt(uw, static_cast<uint64_t>(w - 1)));
-    bits.push_back(llvm::APInt(uw, static_cast<uint64_t>(w)));
-    bits.push_back(llvm::APInt(uw, static_cast<uint64_t>(w + 1)));
+    bits.emplace_back(uw, static_cast<uint64_t>(w - 1));
+    bits.emplace_back(uw, static_cast<uint64_t>(w));
+    bits.emplace_back(uw, static_cast<uint64_t>(w + 1));
   }
   for (int i = 0; i < 3; ++i) {
     std::vector<uint64_t> words(static_cast<size_t>((w + 63) / 64));
@@ -69,11 +69,13 @@ inline Value RandomValue(const Type* t, std::mt19937_64& rng) {
       return Value::Token();
     case TypeKind::kTuple: {
       std::vector<Value> elements;
+      elements.reserve(t->elements().size());
       for (const Type* e : t->elements()) elements.push_back(RandomValue(e, rng));
       return Value::Tuple(std::move(elements));
     }
     case TypeKind::kArray: {
       std::vector<Value> elements;
+      elements.reserve(t->size());
       for (int64_t i = 0; i < t->size(); ++i) elements.push_back(RandomValue(t->element(), rng));
       return Value::Array(std::move(elements));
     }
@@ -104,6 +106,7 @@ inline std::vector<std::vector<Value>> ArgSets(const Function& f, size_t limit, 
     std::vector<size_t> at(candidates.size(), 0);
     while (true) {
       std::vector<Value> args;
+      args.reserve(candidates.size());
       for (size_t i = 0; i < candidates.size(); ++i) args.push_back(candidates[i][at[i]]);
       sets.push_back(std::move(args));
       size_t k = 0;
@@ -114,6 +117,7 @@ inline std::vector<std::vector<Value>> ArgSets(const Function& f, size_t limit, 
   }
   for (size_t n = 0; n < limit; ++n) {
     std::vector<Value> args;
+    args.reserve(candidates.size());
     for (const auto& values : candidates) args.push_back(values[rng() % values.size()]);
     sets.push_back(std::move(args));
   }

@@ -22,7 +22,7 @@ struct Compiled {
   std::unique_ptr<JitFunction> jit;
 };
 
-Compiled Compile(const std::string& ir, CodegenOptions options = {}) {
+Compiled Compile(const std::string& ir, const CodegenOptions& options = {}) {
   Compiled c;
   Result<std::unique_ptr<Package>> package = ParsePackage(ir);
   EXPECT_TRUE(package.ok()) << package.error();
@@ -101,6 +101,7 @@ TEST(JitRunnerTest, OneModuleServesManyThreads) {
   std::atomic<int> mismatches{0};
   std::atomic<int> runs{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       Result<std::unique_ptr<JitRunner>> runner = c.jit->CreateRunner();

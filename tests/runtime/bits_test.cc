@@ -39,7 +39,7 @@ TEST(BitsTest, HexRejectsBadDigitsAndOverflow) {
 
 TEST(BitsTest, BytesRoundTripAndMaskTopBits) {
   std::array<uint8_t, 9> bytes{};
-  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<uint8_t>(0xff);
+  for (uint8_t& byte : bytes) byte = static_cast<uint8_t>(0xff);
   auto b = Bits<66>::FromBytes(bytes);
   EXPECT_EQ(b.word(0), ~uint64_t{0});
   EXPECT_EQ(b.word(1), 3u);  // only bits 64 and 65 survive
