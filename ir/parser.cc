@@ -29,7 +29,7 @@ constexpr int kMaxNestingDepth = 100;
 constexpr size_t kMaxDecimalDigits = 20000;
 
 constexpr size_t kAttrCount = 0
-#define XLSAOT_COUNT_ATTR_(...) +1
+#define XLSAOT_COUNT_ATTR_(...) +1  // NOLINT(bugprone-macro-parentheses): one term of a sum
     XLSAOT_FOR_EACH_ATTR(XLSAOT_COUNT_ATTR_)
 #undef XLSAOT_COUNT_ATTR_
     ;
@@ -855,6 +855,7 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
           std::optional<Attr> attr = AttrFromName(key.text);
           if (!attr) return ErrorAt(key, "unknown attribute '" + key_text + "'");
           if (!info.accepts(*attr)) {
+            // NOLINTNEXTLINE(performance-inefficient-string-concatenation): one message, then return
             return ErrorAt(key, "operation " + op_text + " does not accept attribute '" + key_text + "'");
           }
           AttrValue& slot = attrs[static_cast<size_t>(*attr)];

@@ -71,7 +71,7 @@ TEST(MetadataTest, RoundTripsExactly) {
   // Copies share the storage and stay valid after the original is gone.
   ArtifactMetadata copy;
   {
-    ArtifactMetadata original = *parsed;
+    ArtifactMetadata original = *parsed;  // NOLINT(performance-unnecessary-copy-initialization): the copy is what is tested
     copy = original;
   }
   EXPECT_EQ(copy->asserts[0].message, "too \"big\"\n");
@@ -215,7 +215,7 @@ TEST(MetadataTest, RandomCorruptionNeverCrashes) {
       switch (rng() % 3) {
         case 0: mutated[at] = static_cast<uint8_t>(rng()); break;
         case 1: mutated[at] ^= static_cast<uint8_t>(1u << (rng() % 8)); break;
-        case 2: mutated.resize(at); break;
+        default: mutated.resize(at); break;  // 2
       }
       if (mutated.empty()) break;
     }

@@ -749,6 +749,7 @@ TEST(ParserHostileTest, HugeNumbersAndSizes) {
                    "no id left for node 'x' (the largest id is in use)");
   // A huge hex literal is refused before it is converted.
   Result<std::unique_ptr<Package>> p =
+      // NOLINTNEXTLINE(bugprone-string-constructor): a 10 MB literal is the hostile input under test
       ParsePackage(head + "bits[8] = literal(value=0x" + std::string(10000000, 'f') + ")\n}", "h.ir");
   ASSERT_FALSE(p.ok());
   EXPECT_NE(p.error().find("number is too large"), std::string::npos) << p.error();
