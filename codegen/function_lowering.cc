@@ -1018,8 +1018,10 @@ bool MayAlias(Op op) {
 
 // The array operand's storage may receive the update directly when no one
 // can observe the old contents afterwards: the storage belongs to the array
-// node alone, every other user comes earlier, and no earlier user's value
-// still points into it (bits values read out of it are loaded now).
+// node alone, every other user comes earlier, and no earlier value still
+// points into it (bits values read out of it are loaded now). Aliases chain
+// (an identity of an array_index of the array points into it too), so the
+// earlier values that may point into the storage are followed transitively.
 bool FunctionLowerer::CanUpdateInPlace(const Node& update) {
   const Node* array = update.operand(0);
   const size_t a = IndexOf(array);
@@ -1027,14 +1029,23 @@ bool FunctionLowerer::CanUpdateInPlace(const Node& update) {
   const NodeValue& source = Slot(array);
   if (!source.owned || source.ptr == nullptr || frame_slot_[a] >= 0 || frame_slot_[self] >= 0) return false;
   if (array == f_.return_node() || array == update.operand(1)) return false;
+  for (uint32_t u : users_[a])
+    if (u > self) return false;  // the array itself is read after the update
   std::vector<const Node*> detach;
-  for (uint32_t u : users_[a]) {
-    if (u == self) continue;
-    if (u > self) return false;
-    const Node* user = f_.nodes()[u].get();
-    if (!MayAlias(user->op()) || SizeOf(user->type()) == 0) continue;
-    if (!InRegister(user->type())) return false;
-    detach.push_back(user);
+  std::vector<size_t> sources = {a};
+  while (!sources.empty()) {
+    const size_t from = sources.back();
+    sources.pop_back();
+    for (uint32_t u : users_[from]) {
+      // Later nodes are lowered after the update and read detached values.
+      if (u >= self) continue;
+      const Node* user = f_.nodes()[u].get();
+      if (!MayAlias(user->op()) || SizeOf(user->type()) == 0) continue;
+      if (std::find(detach.begin(), detach.end(), user) != detach.end()) continue;
+      if (!InRegister(user->type())) return false;
+      detach.push_back(user);
+      sources.push_back(u);
+    }
   }
   for (const Node* user : detach) {
     NodeValue& v = values_[IndexOf(user)];

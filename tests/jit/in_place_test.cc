@@ -43,6 +43,25 @@ top fn f(w: bits[8][8]) -> bits[8][8] {
 )");
 }
 
+// Found by `xlsaot fuzz --seed 1048523 --count 1 --engine jit --engine aot
+// -O0`: an element read before the update reached the result through an
+// identity, which pointed into the array too and saw the new contents.
+TEST(InPlaceTest, ChainedAliasesOfAReadKeepTheOldValue) {
+  Check(R"(package p
+
+top fn f(x: bits[1], y: bits[1], tail: bits[1][3]) -> (bits[1], bits[1], bits[1][5]) {
+  pair: bits[1][2] = array(x, y)
+  whole: bits[1][5] = array_concat(pair, tail)
+  zero: bits[1] = literal(value=0)
+  first: bits[1] = array_index(whole, indices=[zero])
+  same: bits[1] = identity(first)
+  chosen: bits[1] = sel(y, cases=[same, first])
+  u: bits[1][5] = array_update(whole, zero, indices=[zero])
+  ret r: (bits[1], bits[1], bits[1][5]) = tuple(same, chosen, u)
+}
+)");
+}
+
 TEST(InPlaceTest, AggregateViewsOfTheOldArrayStayIntact) {
   Check(R"(package p
 
