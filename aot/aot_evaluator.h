@@ -39,7 +39,7 @@ class AotEvaluator {
   ArtifactRunner& runner() { return *runner_; }
 
  private:
-  AotEvaluator(const Function& function) : function_(function) {}
+  explicit AotEvaluator(const Function& function) : function_(function) {}
 
   const Function& function_;
   AotArtifact artifact_;

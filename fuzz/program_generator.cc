@@ -26,7 +26,7 @@ constexpr int kMaxLoopNesting = 2;
 constexpr int64_t kNestedTripCount = 12;
 // What compiled code keeps on the stack by default (AotOptions and
 // CodegenOptions): larger loop state lives in scratch memory.
-constexpr int64_t kStackCutoffBits = 512 * 8;
+constexpr int64_t kStackCutoffBits = int64_t{512} * 8;
 
 // Bits needed to hold `value` unsigned (0 for 0).
 int64_t UnsignedBitWidth(uint64_t value) {
@@ -341,6 +341,7 @@ Node* FunctionBuilder::Obtain(const Type* type, int depth) {
         return slice;
       }
       std::vector<Node*> elements;
+      elements.reserve(static_cast<size_t>(type->size()));
       for (int64_t i = 0; i < type->size(); ++i) elements.push_back(Obtain(type->element(), depth + 1));
       return Add(Op::kArray, type, std::move(elements));
     }
@@ -367,6 +368,7 @@ Node* FunctionBuilder::Derive(const Type* type, int depth) {
       return Add(Op::kTuple, type, std::move(elements));
     } else if (type->IsArray() && rng().Percent(70)) {
       std::vector<Node*> elements;
+      elements.reserve(static_cast<size_t>(type->size()));
       for (int64_t i = 0; i < type->size(); ++i) elements.push_back(Derive(type->element(), depth + 1));
       return Add(Op::kArray, type, std::move(elements));
     }
@@ -932,6 +934,7 @@ Node* FunctionBuilder::GenerateOp(Op op) {
       std::vector<Node*> operands;
       const int64_t count = rng().Uniform(0, 3);
       if (count > 0) Token();
+      operands.reserve(static_cast<size_t>(count) + 1);
       for (int64_t i = 0; i < count; ++i) operands.push_back(rng().Pick(std::span<Node* const>(tokens_)));
       if (count > 0 && std::find(operands.begin(), operands.end(), token_) == operands.end())
         operands.push_back(token_);  // keep the chain ordered after everything so far
@@ -1013,6 +1016,7 @@ void FunctionBuilder::Finish(const Type* return_type, bool allow_token) {
       elements.insert(elements.begin() + rng().Uniform(0, static_cast<int64_t>(elements.size())), token_);
     if (allow_token && !token_values_.empty() && rng().Percent(30))
       elements.push_back(rng().Pick(std::span<Node* const>(token_values_)));
+    types.reserve(elements.size());
     for (Node* e : elements) types.push_back(e->type());
     result = Add(Op::kTuple, Type::Tuple(types), std::move(elements));
   } else {
@@ -1031,6 +1035,7 @@ void ProgramBuilder::AddHelper(int index, HelperRole role) {
   Function* function =
       package_->AddFunction(std::string(kPrefix[static_cast<int>(role)]) + "_" + std::to_string(index));
   std::vector<const Helper*> callees;
+  callees.reserve(helpers_.size());
   for (const auto& h : helpers_) callees.push_back(h.get());
   FunctionBuilder builder(*this, function, std::move(callees));
   auto random_type = [&] {
@@ -1099,6 +1104,7 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
   Function* top = package_->AddFunction("main");
   package_->set_top_name(top->name());
   std::vector<const Helper*> callees;
+  callees.reserve(helpers_.size());
   for (const auto& h : helpers_) callees.push_back(h.get());
   FunctionBuilder builder(*this, top, std::move(callees), /*is_top=*/true);
   const int64_t param_count = rng_.Percent(8) ? 0 : rng_.Uniform(1, 4);

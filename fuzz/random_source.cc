@@ -29,8 +29,10 @@ RandomSource::RandomSource(uint64_t seed) : engine_(Scramble(seed)) {}
 
 int64_t RandomSource::Uniform(int64_t lo, int64_t hi) {
   if (hi <= lo) return lo;
-  const uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
-  // span == 0 means the full 64-bit range.
+  // In unsigned arithmetic: hi - lo overflows int64_t for the widest ranges.
+  const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1;
+  // span == 0 means the full 64-bit range (lo = INT64_MIN, hi = INT64_MAX).
+  // cppcheck-suppress knownConditionTrueFalse ; the unsigned sum wraps to 0 for that range
   const uint64_t r = span == 0 ? Next() : Next() % span;
   return lo + static_cast<int64_t>(r);
 }
@@ -84,6 +86,7 @@ Value RandomSource::EdgeValue(const Type* type) {
     }
     case TypeKind::kArray: {
       std::vector<Value> elements;
+      elements.reserve(static_cast<size_t>(type->size()));
       for (int64_t i = 0; i < type->size(); ++i) elements.push_back(EdgeValue(type->element()));
       return Value::Array(std::move(elements));
     }

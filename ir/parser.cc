@@ -293,8 +293,8 @@ Result<SizedType> TextParser::ParseType(int depth) {
   const Token start = Peek();
   if (TryDrop(TokenKind::kParenOpen)) {
     std::vector<const Type*> elements;
-    int64_t flat = 0;
     if (!PeekIs(TokenKind::kParenClose)) {
+      int64_t flat = 0;
       while (true) {
         XLSAOT_ASSIGN_OR_RETURN(SizedType element, ParseType(depth + 1));
         elements.push_back(element.type);
@@ -988,6 +988,7 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
 
 // XLS numbers nodes without an explicit id after the package is read,
 // counting up from the largest id in use.
+// cppcheck-suppress constParameter ; the ids of the package's nodes are assigned here
 Status TextParser::AssignMissingIds(Package& package) const {
   int64_t max_id = 0;
   for (const auto& f : package.functions())

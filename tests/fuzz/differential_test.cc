@@ -36,7 +36,7 @@ std::unique_ptr<Package> Parse(const char* text) {
 
 // The interpreter itself, with `tamper` applied to every result: a candidate
 // engine with a known defect.
-EngineFactory TamperedInterpreter(std::function<void(EvalResult&)> tamper) {
+EngineFactory TamperedInterpreter(const std::function<void(EvalResult&)>& tamper) {
   return [tamper](const Function& function) -> Result<EngineRun> {
     const Function* f = &function;
     return EngineRun([f, tamper](std::span<const Value> args) -> Result<EvalResult> {

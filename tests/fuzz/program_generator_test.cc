@@ -100,7 +100,7 @@ TEST(ProgramGeneratorTest, CoversTheEdgeCasesThatMatter) {
       for (const auto& node : function->nodes()) {
         const Type* t = node->type();
         if (t->IsBits() && t->bit_count() > 128) ++wide;
-        if (t->flat_bit_count() > 512 * 8) ++over_512_bytes;
+        if (t->flat_bit_count() > int64_t{512} * 8) ++over_512_bytes;
         if (t->IsTuple())
           for (const Type* e : t->elements()) tokens_in_tuples += e->IsToken();
         if (t->IsBits() && t->bit_count() == 0) ++zero_width;

@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 
 struct CommittedInput {
   const FuzzTarget* target;
+  // cppcheck-suppress unusedStructMember ; read by the test-name generator
   std::string kind;  // corpus, regressions, seeds
   fs::path path;
 };

@@ -36,7 +36,7 @@ ConformanceCase ReadCase(const std::string& text) {
     if (end == std::string::npos) end = text.size();
     std::string line = text.substr(pos, end - pos);
     pos = end + 1;
-    if (line.rfind("//! ", 0) != 0) continue;
+    if (!line.starts_with("//! ")) continue;
     const std::string directive = line.substr(4);
     const size_t colon = directive.find(':');
     if (colon == std::string::npos) continue;

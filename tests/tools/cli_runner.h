@@ -41,6 +41,7 @@ inline CliRun RunXlsaot(const std::vector<std::string>& args,
   std::vector<std::string> strings = {XLSAOT_CLI_PATH};
   strings.insert(strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(strings.size() + 1);
   for (std::string& s : strings) argv.push_back(s.data());
   argv.push_back(nullptr);
 
