@@ -17,11 +17,12 @@
 #include "ir/parser.h"
 #include "ir/verifier.h"
 #include "tests/support/conformance_case.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
 
-const std::string kSharedDir = XLSAOT_SHARED_DIR;
+const std::string kSharedDir = test::SharedDir();
 
 std::vector<std::string> AssertMessages(const Events& events) {
   std::vector<std::string> out;
@@ -46,10 +47,12 @@ const Node* FirstTraceOrCover(const Function& top) {
 }
 
 TEST(AotConformanceSuiteTest, CasesArePresent) {
-  if (ListConformanceCases(kSharedDir).empty()) {
-    GTEST_SKIP() << "no conformance cases under " << kSharedDir
-                 << "/conformance/cases; the AOT conformance suite did not run";
+  const std::vector<std::string> cases = ListConformanceCases(kSharedDir);
+  if (cases.empty()) {
+    XLSAOT_SHARED_DATA_MISSING("no conformance cases under " << kSharedDir
+                                                             << "/conformance/cases; the AOT conformance suite did not run");
   }
+  EXPECT_EQ(cases.size(), test::kConformanceCaseCount);
 }
 
 class AotConformanceTest : public ::testing::TestWithParam<std::string> {};

@@ -15,11 +15,12 @@
 #include "ir/parser.h"
 #include "ir/verifier.h"
 #include "tests/support/conformance_case.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
 
-const std::string kSharedDir = XLSAOT_SHARED_DIR;
+const std::string kSharedDir = test::SharedDir();
 
 std::vector<std::string> Messages(const Events& events, Event::Kind kind) {
   std::vector<std::string> out;
@@ -37,10 +38,10 @@ std::string Describe(const std::vector<Value>& args) {
 TEST(ConformanceSuiteTest, CasesArePresent) {
   const std::vector<std::string> cases = ListConformanceCases(kSharedDir);
   if (cases.empty()) {
-    GTEST_SKIP() << "no conformance cases under " << kSharedDir
-                 << "/conformance/cases; the conformance suite did not run";
+    XLSAOT_SHARED_DATA_MISSING("no conformance cases under " << kSharedDir
+                                                             << "/conformance/cases; the conformance suite did not run");
   }
-  EXPECT_EQ(cases.size(), 359u);
+  EXPECT_EQ(cases.size(), test::kConformanceCaseCount);
 }
 
 class ConformanceTest : public ::testing::TestWithParam<std::string> {};

@@ -12,6 +12,7 @@
 #include "ir/package.h"
 #include "ir/parser.h"
 #include "ir/printer.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
@@ -23,7 +24,7 @@ constexpr char kMissing[] = "missing";
 // The .ir files of one shared directory, or a single kMissing entry so the
 // test reports a visible skip instead of silently instantiating nothing.
 std::vector<std::string> IrFilesIn(const std::string& relative) {
-  const fs::path dir = fs::path(XLSAOT_SHARED_DIR) / relative;
+  const fs::path dir = fs::path(test::SharedDir()) / relative;
   std::vector<std::string> files;
   std::error_code ec;
   if (fs::is_directory(dir, ec)) {
@@ -129,7 +130,7 @@ size_t CountFunctionHeaders(const std::string& text) {
 
 void CheckRoundTrip(const std::string& path) {
   if (path == kMissing) {
-    GTEST_SKIP() << "shared IR directory not found under " << XLSAOT_SHARED_DIR;
+    XLSAOT_SHARED_DATA_MISSING("no .ir files under " << test::SharedDir());
   }
   const std::string text = ReadFile(path);
   Result<std::unique_ptr<Package>> first = ParsePackage(text, path);

@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "ir/parser.h"
 #include "ir/verifier.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
@@ -32,7 +33,7 @@ std::string TestNameFor(const std::string& prefix, const fs::path& path) {
 }
 
 std::vector<IrFile> ListIrFiles() {
-  const fs::path shared(XLSAOT_SHARED_DIR);
+  const fs::path shared(test::SharedDir());
   const std::pair<const char*, fs::path> dirs[] = {
       {"corpus", shared / "corpus" / "xls-ir"},
       {"conformance", shared / "conformance" / "cases"},
@@ -64,7 +65,7 @@ class CorpusVerifyTest : public testing::TestWithParam<IrFile> {};
 
 TEST_P(CorpusVerifyTest, ParsesAndVerifies) {
   const IrFile& file = GetParam();
-  if (file.path.empty()) GTEST_SKIP() << "shared IR corpus not found under " << XLSAOT_SHARED_DIR;
+  if (file.path.empty()) XLSAOT_SHARED_DATA_MISSING("no IR corpus or conformance cases under " << test::SharedDir());
   const std::string text = ReadFile(file.path);
   ASSERT_FALSE(text.empty()) << "cannot read " << file.path;
   const bool must_fail =

@@ -17,11 +17,12 @@
 #include "ir/verifier.h"
 #include "jit/jit_function.h"
 #include "tests/support/conformance_case.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
 
-const std::string kSharedDir = XLSAOT_SHARED_DIR;
+const std::string kSharedDir = test::SharedDir();
 
 std::vector<std::string> Messages(const Events& events, Event::Kind kind) {
   std::vector<std::string> out;
@@ -37,10 +38,12 @@ std::string Describe(const std::vector<Value>& args) {
 }
 
 TEST(JitConformanceSuiteTest, CasesArePresent) {
-  if (ListConformanceCases(kSharedDir).empty()) {
-    GTEST_SKIP() << "no conformance cases under " << kSharedDir
-                 << "/conformance/cases; the JIT conformance suite did not run";
+  const std::vector<std::string> cases = ListConformanceCases(kSharedDir);
+  if (cases.empty()) {
+    XLSAOT_SHARED_DATA_MISSING("no conformance cases under " << kSharedDir
+                                                             << "/conformance/cases; the JIT conformance suite did not run");
   }
+  EXPECT_EQ(cases.size(), test::kConformanceCaseCount);
 }
 
 enum class Config { kO0, kO2, kStress };

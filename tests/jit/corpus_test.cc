@@ -9,14 +9,15 @@
 
 #include "gtest/gtest.h"
 #include "tests/jit/differential_check.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
 
 void CheckCorpus(int opt_level) {
-  const std::filesystem::path dir = std::filesystem::path(XLSAOT_SHARED_DIR) / "corpus" / "xls-ir";
+  const std::filesystem::path dir = std::filesystem::path(test::SharedDir()) / "corpus" / "xls-ir";
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) GTEST_SKIP() << "no IR corpus at " << dir;
+  if (!std::filesystem::is_directory(dir, ec)) XLSAOT_SHARED_DATA_MISSING("no IR corpus at " << dir);
   int functions = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().extension() != ".ir") continue;

@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/libfuzzer/committed_inputs.h"
+#include "tests/support/shared_data.h"
 
 namespace xlsaot {
 namespace {
@@ -61,10 +62,10 @@ std::vector<std::string> RunValues(const fs::path& case_file) {
 }
 
 TEST(SharedSeedsTest, IrCorpusAndConformanceCasesPassTheIrParserCheck) {
-  const fs::path shared(XLSAOT_SHARED_DIR);
+  const fs::path shared(test::SharedDir());
   const std::vector<fs::path> corpus = IrFilesIn(shared / "corpus" / "xls-ir");
   const std::vector<fs::path> cases = IrFilesIn(shared / "conformance" / "cases");
-  if (corpus.empty() || cases.empty()) GTEST_SKIP() << "shared IR not found under " << shared;
+  if (corpus.empty() || cases.empty()) XLSAOT_SHARED_DATA_MISSING("no IR corpus or conformance cases under " << shared);
   for (const std::vector<fs::path>* files : {&corpus, &cases}) {
     for (const fs::path& file : *files) {
       const CheckResult result = CheckIrParserInput(ReadBytes(file));
@@ -75,8 +76,8 @@ TEST(SharedSeedsTest, IrCorpusAndConformanceCasesPassTheIrParserCheck) {
 }
 
 TEST(SharedSeedsTest, ConformanceValuesPassTheValueParserCheck) {
-  const std::vector<fs::path> cases = IrFilesIn(fs::path(XLSAOT_SHARED_DIR) / "conformance" / "cases");
-  if (cases.empty()) GTEST_SKIP() << "shared conformance cases not found under " << XLSAOT_SHARED_DIR;
+  const std::vector<fs::path> cases = IrFilesIn(fs::path(test::SharedDir()) / "conformance" / "cases");
+  if (cases.empty()) XLSAOT_SHARED_DATA_MISSING("no conformance cases under " << test::SharedDir());
   size_t checked = 0;
   for (const fs::path& file : cases) {
     for (const std::string& value : RunValues(file)) {
