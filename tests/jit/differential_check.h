@@ -132,7 +132,8 @@ inline std::string DescribeArgs(const std::vector<Value>& args) {
 
 // Parses and verifies `ir` (its top function is evaluated), then compares
 // the JIT at `opt_level` with the interpreter on `arg_sets` (generated when
-// empty). Returns the number of runs compared.
+// empty). Returns the number of runs compared, and fails the test when no
+// run could be compared (every set failed on both engines).
 inline int ExpectJitMatchesInterpreter(const std::string& ir, int opt_level = 2,
                                        std::vector<std::vector<Value>> arg_sets = {},
                                        CodegenOptions options = {}) {
@@ -161,7 +162,16 @@ inline int ExpectJitMatchesInterpreter(const std::string& ir, int opt_level = 2,
     EXPECT_EQ(got.ok(), expected.ok()) << "args " << DescribeArgs(args) << ": interpreter "
                                        << (expected.ok() ? "ok" : expected.error()) << ", JIT "
                                        << (got.ok() ? "ok" : got.error());
-    if (!got.ok() || !expected.ok()) continue;
+    if (!got.ok() || !expected.ok()) {
+      // Both failed: for the same reason (the error kind; the texts differ
+      // in how each engine names the failing place).
+      if (!got.ok() && !expected.ok()) {
+        EXPECT_EQ(got.code(), expected.code()) << "args " << DescribeArgs(args) << ": interpreter "
+                                               << expected.error() << ", JIT " << got.error();
+      }
+      if (::testing::Test::HasFailure()) break;
+      continue;
+    }
     ++compared;
     EXPECT_EQ(got->value, expected->value) << "args " << DescribeArgs(args) << ": JIT " << got->value.ToString()
                                            << ", interpreter " << expected->value.ToString();
@@ -169,6 +179,8 @@ inline int ExpectJitMatchesInterpreter(const std::string& ir, int opt_level = 2,
     EXPECT_EQ(got->events.cover_hits, expected->events.cover_hits) << "args " << DescribeArgs(args);
     if (::testing::Test::HasFailure()) break;
   }
+  // A function that fails on every argument set compares no value at all.
+  EXPECT_GT(compared, 0) << "no argument set evaluated without error on both engines; nothing was compared";
   return compared;
 }
 

@@ -1,7 +1,6 @@
 // The JIT runner: reuse, threads, scratch memory, the raw ABI, errors, and
 // large functions.
 #include <atomic>
-#include <chrono>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -341,8 +340,8 @@ TEST(JitRunnerTest, EveryOptimisationLevelWorksAndOthersAreRejected) {
 }
 
 // A long function is split into parts (values crossing parts go through the
-// frame in scratch); the result must not change, and compile time stays
-// modest at -O2.
+// frame in scratch); the result must not change. (Compile time is measured
+// by bench/, not here.)
 TEST(JitRunnerTest, LargeFunctionsArePartitioned) {
   test::FnText f("f");
   std::vector<std::string> names = {f.Param("bits[32]"), f.Param("bits[32]")};
@@ -361,10 +360,7 @@ TEST(JitRunnerTest, LargeFunctionsArePartitioned) {
     names.push_back(f.Node("bits[32]", std::string(ops[rng() % 6]) + "(" + a + ", " + b + ")"));
   }
   const std::string ir = "package big\n\n" + f.Text({names.back(), arrays.back(), names[1000]}, true);
-  const auto start = std::chrono::steady_clock::now();
   EXPECT_GT(test::ExpectJitMatchesInterpreter(ir, 2), 0);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 60.0);
   CodegenOptions small_parts;
   small_parts.partition_nodes = 97;
   EXPECT_GT(test::ExpectJitMatchesInterpreter(ir, 1, {}, small_parts), 0);
