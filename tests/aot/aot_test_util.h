@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "gtest/gtest.h"
 #include "ir/package.h"
 #include "ir/parser.h"
 #include "ir/verifier.h"
+#include "tests/support/sanitizer_report.h"
 #include "xlsaot/result.h"
 
 namespace xlsaot::testing {
@@ -77,6 +79,9 @@ inline CommandResult RunCommand(const std::string& command, const std::string& c
   while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, n);
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (test::ShowsSanitizerReport(result.exit_code, result.output)) {
+    ADD_FAILURE() << "sanitizer report in `" << command << "` (exit " << result.exit_code << "):\n" << result.output;
+  }
   return result;
 }
 

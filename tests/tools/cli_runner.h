@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "gtest/gtest.h"
+#include "tests/support/sanitizer_report.h"
+
 extern char** environ;
 
 namespace xlsaot::cli_test {
@@ -32,13 +35,13 @@ inline std::string ReadFileForTest(const std::filesystem::path& path) {
   return ss.str();
 }
 
-// Runs xlsaot with `args` and stdin from /dev/null; stdout and stderr go
-// through files in `scratch_dir`.
-inline CliRun RunXlsaot(const std::vector<std::string>& args,
-                        const std::filesystem::path& scratch_dir) {
+// Runs the program `binary` (an xlsaot command line) with `args` and stdin
+// from /dev/null; stdout and stderr go through files in `scratch_dir`.
+inline CliRun RunCliBinary(const std::string& binary, const std::vector<std::string>& args,
+                           const std::filesystem::path& scratch_dir) {
   const std::string out_path = (scratch_dir / "xlsaot.stdout").string();
   const std::string err_path = (scratch_dir / "xlsaot.stderr").string();
-  std::vector<std::string> strings = {XLSAOT_CLI_PATH};
+  std::vector<std::string> strings = {binary};
   strings.insert(strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   argv.reserve(strings.size() + 1);
@@ -66,7 +69,16 @@ inline CliRun RunXlsaot(const std::vector<std::string>& args,
   if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
   run.out = ReadFileForTest(out_path);
   run.err = ReadFileForTest(err_path);
+  // A report in the child fails the test whatever else it checks.
+  if (test::ShowsSanitizerReport(run.exit_code, run.err)) {
+    ADD_FAILURE() << "sanitizer report in " << binary << " (exit " << run.exit_code << "):\n" << run.err;
+  }
   return run;
+}
+
+// Runs the built xlsaot with `args` (RunCliBinary).
+inline CliRun RunXlsaot(const std::vector<std::string>& args, const std::filesystem::path& scratch_dir) {
+  return RunCliBinary(XLSAOT_CLI_PATH, args, scratch_dir);
 }
 
 // A fresh directory under the system temp directory, removed on destruction.
