@@ -110,11 +110,43 @@ Engine AotEngine(int opt_level) {
                 [](const Function& top) { return CheckAotLegality(top).ok(); }};
 }
 
+namespace {
+
+struct RegisteredEngine {
+  std::string name;
+  EngineMaker make;
+};
+
+std::vector<RegisteredEngine>& Registry() {
+  static std::vector<RegisteredEngine> engines = {{"jit", JitEngine}, {"aot", AotEngine}};
+  return engines;
+}
+
+}  // namespace
+
+void RegisterEngine(std::string name, EngineMaker make) {
+  for (RegisteredEngine& e : Registry()) {
+    if (e.name == name) {
+      e.make = std::move(make);
+      return;
+    }
+  }
+  Registry().push_back({std::move(name), std::move(make)});
+}
+
+std::vector<std::string> EngineNames() {
+  std::vector<std::string> names;
+  for (const RegisteredEngine& e : Registry()) names.push_back(e.name);
+  return names;
+}
+
 Result<Engine> EngineNamed(std::string_view name, int opt_level) {
-  if (name == "jit") return JitEngine(opt_level);
-  if (name == "aot") return AotEngine(opt_level);
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "unknown engine '" + std::string(name) + "' (known engines: jit, aot)");
+  std::string known;
+  for (const RegisteredEngine& e : Registry()) {
+    if (e.name == name) return e.make(opt_level);
+    known += (known.empty() ? "" : ", ") + e.name;
+  }
+  return MakeError(ErrorCode::kInvalidArgument, "unknown engine '" + std::string(name) + "' (known engines: " + known + ")");
 }
 
 void CompareEngines(const Function& top, std::span<const std::vector<Value>> arg_sets,

@@ -42,7 +42,17 @@ Engine JitEngine(int opt_level);
 // runtime's metadata-driven runner (aot/aot_evaluator.h).
 Engine AotEngine(int opt_level);
 
-// The engines `xlsaot fuzz --engine` names: "jit" and "aot".
+// The registry of engines by name, which `xlsaot fuzz --engine` and
+// DifferentialOptions::engines use. "jit" and "aot" are always there; a
+// program may add its own before it reads its options (the tests add an
+// engine that is wrong on purpose, to check that a disagreement is caught
+// and reported). Not synchronised: register before starting threads.
+using EngineMaker = std::function<Engine(int opt_level)>;
+void RegisterEngine(std::string name, EngineMaker make);
+// Every registered name, built-in engines first.
+std::vector<std::string> EngineNames();
+// The engine registered as `name`, at `opt_level`; kInvalidArgument naming
+// the known engines when there is none.
 Result<Engine> EngineNamed(std::string_view name, int opt_level);
 
 struct DifferentialOptions {

@@ -1,4 +1,6 @@
 // The `xlsaot` command line: dispatches to one subcommand per verb.
+#include "tools/cli.h"
+
 #include <cstdio>
 #include <exception>
 #include <new>
@@ -41,16 +43,17 @@ int Main(int argc, char** argv) {
 }
 
 }  // namespace
-}  // namespace xlsaot
 
-int main(int argc, char** argv) {
+int RunCli(int argc, char** argv) {
   // Errors are values throughout; these only guard against the standard
   // library itself running out of memory on a hostile input.
   try {
-    return xlsaot::Main(argc, argv);
+    return Main(argc, argv);
   } catch (const std::bad_alloc&) {
-    return xlsaot::ReportError("out of memory", xlsaot::kExitLimit);
+    return ReportError("out of memory", kExitLimit);
   } catch (const std::exception& e) {
-    return xlsaot::ReportError(std::string("internal error: ") + e.what(), xlsaot::kExitInternal);
+    return ReportError(std::string("internal error: ") + e.what(), kExitInternal);
   }
 }
+
+}  // namespace xlsaot

@@ -11,6 +11,8 @@ namespace {
 using cli_test::CliRun;
 using cli_test::RunXlsaot;
 using cli_test::ScratchDir;
+using ::testing::EndsWith;
+using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 
@@ -79,6 +81,40 @@ TEST(FuzzCommandTest, UsageErrorsExitWithTwo) {
     EXPECT_EQ(run.exit_code, 2) << joined << run.out << run.err;  // kExitUsage
     EXPECT_NE(run.err.find("xlsaot: error:"), std::string::npos) << joined << run.err;
   }
+}
+
+// End to end through a command line that also has the "faulty" engine (the
+// JIT with every result changed, tests/fuzz/faulty_engine/main.cc): every
+// evaluation disagrees, each is reported with what reproduces it, the
+// programs are dumped, and the exit status is 1.
+TEST(FuzzCommandTest, AWrongEngineIsReportedAndExitsWithOne) {
+  ScratchDir dir;
+  ASSERT_TRUE(dir.ok());
+  const std::filesystem::path dump = dir.path() / "dump";
+  CliRun run = cli_test::RunCliBinary(
+      XLSAOT_FAULTY_CLI_PATH, {"fuzz", "--seed", "11", "--count", "2", "--engine", "faulty", "--dump-dir", dump.string()},
+      dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  for (const char* seed : {"11", "12"}) {
+    EXPECT_THAT(run.out, HasSubstr(std::string("disagreement: seed ") + seed + ", engine faulty (reproduce: xlsaot fuzz --seed " +
+                                   seed + " --count 1 --profile default --engine faulty -O2)\n"));
+    const std::filesystem::path program = dump / (std::string("fuzz_") + seed + ".ir");
+    EXPECT_TRUE(std::filesystem::exists(program)) << program;
+    // The dumped reproducer is a valid IR file.
+    CliRun parse = RunXlsaot({"parse", program.string()}, dir.path());
+    EXPECT_EQ(parse.exit_code, 0) << parse.err;
+  }
+  EXPECT_THAT(run.out, HasSubstr("\n  faulty:\n"));
+  EXPECT_THAT(run.out, EndsWith("2 programs, 12 evaluations, 12 disagreements (faulty: 2 programs, 12 evaluations)\n"));
+
+  // The same binary with a correct engine agrees: the failure above is the
+  // engine's, not the program's.
+  CliRun jit = cli_test::RunCliBinary(XLSAOT_FAULTY_CLI_PATH, {"fuzz", "--seed", "11", "--count", "2", "--engine", "jit"},
+                                      dir.path());
+  EXPECT_EQ(jit.exit_code, 0) << jit.out << jit.err;
+  // The shipped command line has no such engine.
+  CliRun shipped = RunXlsaot({"fuzz", "--seed", "11", "--count", "1", "--engine", "faulty"}, dir.path());
+  EXPECT_EQ(shipped.exit_code, 2) << shipped.out << shipped.err;
 }
 
 }  // namespace
