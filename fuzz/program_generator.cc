@@ -263,7 +263,7 @@ const Type* FunctionBuilder::NestedType(int levels) {
 
 Node* FunctionBuilder::PickFrom(const std::vector<Node*>& all) {
   std::vector<Node*> varying;
-  if (rng().Percent(80)) {
+  if (rng().Percent(92)) {
     for (Node* node : all)
       if (DependsOnParams(node)) varying.push_back(node);
   }
@@ -995,13 +995,16 @@ void FunctionBuilder::Finish(const Type* return_type, bool allow_token) {
     if (result->type()->ContainsToken() && !allow_token) result = Literal(RandomType());
   } else if (pool_.empty() && !(allow_token && token_ != nullptr)) {
     result = Literal(RandomType());
-  } else if (rng().Percent(80) || pool_.empty()) {
+  } else if (rng().Percent(is_top_ ? 95 : 80) || pool_.empty()) {
     // A tuple of recent results (and the token chain) keeps most of the
     // function live and observable.
     std::vector<Node*> elements;
     std::vector<const Type*> types;
     int64_t bits = 0;
-    const int64_t count = pool_.empty() ? 0 : rng().Uniform(1, 6);
+    // The top returns several results, so that what the arguments changed
+    // is seen even where single values lose it (a compare, a slice of
+    // constant bits, an operation with a zero).
+    const int64_t count = pool_.empty() ? 0 : rng().Uniform(is_top_ ? 3 : 1, 6);
     for (int64_t i = 0; i < count; ++i) {
       // Of two candidates, the one carrying more bits: single-bit results
       // (comparisons, reductions) hide most of what happened.
@@ -1107,13 +1110,15 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
   callees.reserve(helpers_.size());
   for (const auto& h : helpers_) callees.push_back(h.get());
   FunctionBuilder builder(*this, top, std::move(callees), /*is_top=*/true);
-  const int64_t param_count = rng_.Percent(8) ? 0 : rng_.Uniform(1, 4);
+  // A top without parameters (or with only zero-width ones) computes one
+  // constant whatever the arguments: kept, but rare.
+  const int64_t param_count = rng_.Percent(1) ? 0 : rng_.Uniform(1, 4);
   if (rng_.Percent(10)) builder.AddParam(Type::Token(), "tkn");
   for (int64_t i = 0; i < param_count; ++i) {
     // Top parameters get the full variety of types.
     const int64_t roll = rng_.Uniform(0, 99);
     const int64_t max_width = std::max(1, options_.max_bit_width);
-    const Type* type = Type::Bits(rng_.Width(max_width));
+    const Type* type = Type::Bits(i == 0 ? std::max<int64_t>(1, rng_.Width(max_width)) : rng_.Width(max_width));
     if (roll >= 75) {
       const Type* element = Type::Bits(rng_.Width(std::min<int64_t>(max_width, 130)));
       if (roll < 88) {
