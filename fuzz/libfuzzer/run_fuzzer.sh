@@ -5,6 +5,7 @@
 # scripts/fuzz.sh.
 #
 #   run_fuzzer.sh fuzz   TARGET BINARY WORK_DIR SECONDS [--fresh] [FLAG...]
+#   run_fuzzer.sh check  TARGET BINARY WORK_DIR RUNS SEED
 #   run_fuzzer.sh replay TARGET BINARY WORK_DIR
 #   run_fuzzer.sh merge  TARGET BINARY WORK_DIR
 #
@@ -14,6 +15,10 @@
 #           committed corpus, regressions and seeds and the shared data are
 #           read-only extra corpus directories. FLAGs go to libFuzzer as
 #           they are (e.g. -fork=1 -ignore_crashes=1 for long runs).
+#   check   the bounded run of the test suite: RUNS inputs from a fresh
+#           start with libFuzzer's -seed=SEED, so the same tree explores the
+#           same inputs every time and a finding reproduces. Exploration
+#           that depends on time belongs to `fuzz` (scripts/fuzz.sh).
 #   replay  runs every committed corpus, regression and seed input once.
 #   merge   rewrites fuzz/libfuzzer/corpus/TARGET as the smallest set of
 #           inputs of at most 4 KB (from it and WORK_DIR/new) that covers
@@ -22,7 +27,7 @@
 set -euo pipefail
 
 if [[ $# -lt 4 ]]; then
-  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 mode="$1" target="$2" binary="$3" work="$4"
@@ -85,6 +90,11 @@ existing_dirs() {
 
 prepare_shared_seeds() {
   if [[ ! -d "${shared}/conformance/cases" || ! -d "${shared}/corpus/xls-ir" ]]; then
+    if [[ "${XLSAOT_REQUIRE_SHARED:-}" == 1 ]]; then
+      echo "error: missing shared data: ${shared}/conformance/cases and ${shared}/corpus/xls-ir" \
+        "(XLSAOT_REQUIRE_SHARED=1 makes this a failure)" >&2
+      exit 1
+    fi
     echo "note: shared data not found at ${shared}; ${target} runs without the shared seeds" >&2
     shared_seed_dirs=()
     return
@@ -108,6 +118,17 @@ case "${mode}" in
       "${shared_seed_dirs[@]}")
     echo "== ${target}: fuzzing for ${seconds} s (new inputs: ${work}/new; read-only: ${dirs[*]})"
     exec "${binary}" "${flags[@]}" "-max_total_time=${seconds}" "-artifact_prefix=${work}/findings/" \
+      "${work}/new" "${dirs[@]}"
+    ;;
+  check)
+    runs="${5:?run_fuzzer.sh check needs RUNS}" seed="${6:?run_fuzzer.sh check needs SEED}"
+    rm -rf "${work}/new"
+    mkdir -p "${work}/new" "${work}/findings"
+    prepare_shared_seeds
+    mapfile -t dirs < <(existing_dirs "${committed_corpus}" "${regressions}" "${committed_seeds}" \
+      "${shared_seed_dirs[@]}")
+    echo "== ${target}: ${runs} runs from seed ${seed} (read-only: ${dirs[*]})"
+    exec "${binary}" "${flags[@]}" "-seed=${seed}" "-runs=${runs}" "-artifact_prefix=${work}/findings/" \
       "${work}/new" "${dirs[@]}"
     ;;
   replay)
