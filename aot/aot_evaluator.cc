@@ -15,10 +15,12 @@ Result<std::unique_ptr<AotEvaluator>> AotEvaluator::Create(const Function& funct
   XLSAOT_ASSIGN_OR_RETURN(ArtifactRunner runner,
                           ArtifactRunner::Create(evaluator->object_->artifact(), allocator));
   evaluator->runner_ = std::make_unique<ArtifactRunner>(std::move(runner));
+  XLSAOT_ASSIGN_OR_RETURN(EventRecorder recorder, EventRecorder::Create(evaluator->runner_->metadata()));
+  evaluator->recorder_ = std::make_unique<EventRecorder>(std::move(recorder));
   return evaluator;
 }
 
-Result<EvalResult> AotEvaluator::Run(std::span<const Value> args) {
+Result<EvalResult> AotEvaluator::Run(std::span<const Value> args, const EventOptions& options) {
   ArtifactRunner& runner = *runner_;
   if (args.size() != runner.input_count()) {
     return MakeError(ErrorCode::kInvalidArgument,
@@ -28,20 +30,14 @@ Result<EvalResult> AotEvaluator::Run(std::span<const Value> args) {
   for (size_t i = 0; i < args.size(); ++i) {
     WriteValueToBuffer(args[i], function_.param(i)->type(), runner.input(i));
   }
-  messages_.clear();
-  indices_.clear();
-  AssertionLog log(&messages_, &indices_);
-  XLSAOT_RETURN_IF_ERROR(runner.Call(log));
   EvalResult result;
+  XLSAOT_RETURN_IF_ERROR(runner.Call(recorder_->Begin(result.events, options)));
+  if (recorder_->out_of_memory()) {
+    return MakeError(ErrorCode::kResourceExhausted, "out of memory recording the events of '" + function_.name() + "'");
+  }
   const Type* return_type = function_.return_type() != nullptr ? function_.return_type()
                                                                  : function_.return_node()->type();
   result.value = ReadValueFromBuffer(return_type, runner.output());
-  const MetadataView& m = runner.metadata();
-  for (size_t i = 0; i < messages_.size(); ++i) {
-    const std::string_view label =
-        indices_[i] < m.asserts.size() ? m.asserts[indices_[i]].label : std::string_view();
-    result.events.log.push_back(Event{Event::Kind::kAssert, messages_[i], std::string(label)});
-  }
   return result;
 }
 

@@ -18,6 +18,7 @@
 #include "ir/function.h"
 #include "ir/value.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/event_recorder.h"
 #include "xlsaot/result.h"
 #include "xlsaot/runner.h"
 
@@ -32,8 +33,10 @@ class AotEvaluator {
                                                       const Allocator& allocator = DefaultAllocator());
 
   // Evaluates on `args` (types already checked against the parameters).
-  // Failed assertions are events, as with the interpreter.
-  Result<EvalResult> Run(std::span<const Value> args);
+  // Failed assertions are events, as with the interpreter, and so are the
+  // traces and covers of a function compiled with events; `options` says
+  // which are collected (xlsaot/event_recorder.h).
+  Result<EvalResult> Run(std::span<const Value> args, const EventOptions& options = {});
 
   const AotArtifact& artifact() const { return artifact_; }
   ArtifactRunner& runner() { return *runner_; }
@@ -45,8 +48,7 @@ class AotEvaluator {
   AotArtifact artifact_;
   std::unique_ptr<LoadedObject> object_;
   std::unique_ptr<ArtifactRunner> runner_;
-  std::vector<std::string> messages_;
-  std::vector<uint32_t> indices_;
+  std::unique_ptr<EventRecorder> recorder_;  // refers to runner_'s metadata
 };
 
 }  // namespace xlsaot

@@ -357,6 +357,27 @@ std::string Generator::Header() const {
                       ", .label = " + StringViewLiteral(a.label) + "}");
   }
   h += ConstArray("xlsaot::AssertDesc", "kAsserts", entries);
+  // Event sites exist only in artifacts compiled with events; the others'
+  // headers stay as they were.
+  for (size_t i = 0; i < m_.traces.size(); ++i) {
+    entries.clear();
+    for (uint32_t type : m_.traces[i].operand_types) entries.push_back(std::to_string(type));
+    h += ConstArray("uint32_t", "kTrace" + std::to_string(i) + "Operands", entries);
+  }
+  entries.clear();
+  for (size_t i = 0; i < m_.traces.size(); ++i) {
+    const TraceDesc& t = m_.traces[i];
+    entries.push_back("xlsaot::TraceDesc{.node = " + StringViewLiteral(t.node) +
+                      ", .format = " + StringViewLiteral(t.format) + ", .verbosity = " + std::to_string(t.verbosity) +
+                      ", .operand_types = kTrace" + std::to_string(i) + "Operands}");
+  }
+  if (!m_.traces.empty()) h += ConstArray("xlsaot::TraceDesc", "kTraces", entries);
+  entries.clear();
+  for (const CoverDesc& c : m_.covers) {
+    entries.push_back("xlsaot::CoverDesc{.node = " + StringViewLiteral(c.node) +
+                      ", .label = " + StringViewLiteral(c.label) + "}");
+  }
+  if (!m_.covers.empty()) h += ConstArray("xlsaot::CoverDesc", "kCovers", entries);
   h += "\n}  // namespace internal\n\n";
 
   h += "// Everything the runtime checks before calling the compiled code, and the\n";
@@ -376,6 +397,8 @@ std::string Generator::Header() const {
   h += "    .params = internal::kParams,\n";
   h += "    .return_type = " + std::to_string(m_.return_type) + ",\n";
   h += "    .asserts = internal::kAsserts,\n";
+  if (!m_.traces.empty()) h += "    .traces = internal::kTraces,\n";
+  if (!m_.covers.empty()) h += "    .covers = internal::kCovers,\n";
   h += "};\n\n";
 
   const std::string sig = ParamList(/*declaration=*/true);

@@ -78,6 +78,24 @@ Result<std::unique_ptr<CompilerMetadata>> CompilerMetadata::Build(const Function
   for (size_t i = 0; i + 1 < m->assert_strings_.size(); i += 2) {
     m->asserts_.push_back(AssertDesc{m->assert_strings_[i], m->assert_strings_[i + 1]});
   }
+  for (const TraceSite& site : abi.traces) {
+    m->trace_strings_.push_back(site.node->name());
+    m->trace_strings_.push_back(site.format);
+    std::vector<uint32_t>& types = m->trace_operand_types_.emplace_back();
+    for (const Type* t : site.operand_types) types.push_back(m->AddType(t));
+  }
+  for (size_t i = 0; i < abi.traces.size(); ++i) {
+    m->traces_.push_back(TraceDesc{m->trace_strings_[2 * i], m->trace_strings_[2 * i + 1],
+                                   static_cast<uint64_t>(abi.traces[i].node->attrs().verbosity),
+                                   m->trace_operand_types_[i]});
+  }
+  for (const CoverSite& site : abi.covers) {
+    m->cover_strings_.push_back(site.node->name());
+    m->cover_strings_.push_back(site.label);
+  }
+  for (size_t i = 0; i + 1 < m->cover_strings_.size(); i += 2) {
+    m->covers_.push_back(CoverDesc{m->cover_strings_[i], m->cover_strings_[i + 1]});
+  }
 
   MetadataView& v = m->view_;
   v.abi_version = abi.abi_version;
@@ -94,6 +112,8 @@ Result<std::unique_ptr<CompilerMetadata>> CompilerMetadata::Build(const Function
   v.params = m->params_;
   v.return_type = return_type;
   v.asserts = m->asserts_;
+  v.traces = m->traces_;
+  v.covers = m->covers_;
   if (Status s = ValidateMetadata(v); !s.ok()) {
     return MakeError(ErrorCode::kInternal, "generated inconsistent metadata for '" + top.name() +
                                                "': " + s.error());

@@ -47,6 +47,11 @@ class CompilerMetadata {
   std::vector<FieldDesc> fields_;
   std::vector<ParamDesc> params_;
   std::vector<AssertDesc> asserts_;
+  // Event sites: names and formats, then the descriptors pointing at them.
+  std::vector<std::string> trace_strings_, cover_strings_;  // node, format / node, label pairs
+  std::vector<std::vector<uint32_t>> trace_operand_types_;
+  std::vector<TraceDesc> traces_;
+  std::vector<CoverDesc> covers_;
   std::vector<std::pair<const Type*, uint32_t>> type_index_;
   MetadataView view_;
 };

@@ -107,7 +107,7 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
                      "scratch alignment " + std::to_string(options.scratch_alignment) +
                          " is below 8");
   }
-  XLSAOT_RETURN_IF_ERROR(CheckAotLegality(top));
+  XLSAOT_RETURN_IF_ERROR(CheckAotLegality(top, options.events));
 
   AotArtifact artifact;
   artifact.name = options.name;
@@ -123,7 +123,7 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
   llvm::LLVMContext context;
   XLSAOT_ASSIGN_OR_RETURN(LoweredModule lowered, LowerToLlvm(top, context, target.codegen));
   const AbiInfo& abi = lowered.abi;
-  if (!abi.traces.empty() || !abi.covers.empty()) {
+  if (!options.events && (!abi.traces.empty() || !abi.covers.empty())) {
     return MakeError(ErrorCode::kInternal,
                      "the lowering of '" + top.name() + "' emitted trace or cover sites that the "
                      "legality check did not find");

@@ -27,6 +27,9 @@ struct AotOptions {
   int64_t scratch_alignment = 8;
   // Values larger than this live in scratch memory instead of on the stack.
   int64_t stack_cutoff_bytes = 512;
+  // Traces and covers are compiled and their sites recorded in the metadata
+  // (`--events`); without it a reachable trace or cover is an error.
+  bool events = false;
 };
 
 struct AotArtifact {

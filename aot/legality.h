@@ -1,9 +1,10 @@
-// What ahead-of-time compilation accepts: the artifact runs without the
-// compiler, so it can only report events the runtime can deliver. Asserts
-// are delivered; traces (whose text needs the IR's format machinery) and
-// covers are not, so a trace or cover reachable from the compiled function
-// is rejected when the artifact is generated. Functions the top never
-// reaches are ignored: they are not compiled and contribute no feature bit.
+// What ahead-of-time compilation accepts. Asserts are always delivered.
+// Traces and covers are opt-in: an artifact compiled with events records
+// their sites in its metadata and its runtime delivers them
+// (xlsaot/event_recorder.h); without events, a trace or cover reachable from
+// the compiled function is rejected when the artifact is generated, naming
+// it. Functions the top never reaches are ignored: they are not compiled and
+// contribute no feature bit.
 #ifndef XLSAOT_AOT_LEGALITY_H_
 #define XLSAOT_AOT_LEGALITY_H_
 
@@ -19,9 +20,10 @@ namespace xlsaot {
 // nodes first meets them (top first).
 std::vector<const Function*> ReachableFunctions(const Function& top);
 
-// kUnsupported for the first trace or cover reachable from `top`, naming its
-// location, node, function and the chain of calls that reaches it.
-Status CheckAotLegality(const Function& top);
+// Without `events`: kUnsupported for the first trace or cover reachable from
+// `top`, naming its location, node, function and the chain of calls that
+// reaches it. With `events` everything is accepted.
+Status CheckAotLegality(const Function& top, bool events = false);
 
 }  // namespace xlsaot
 

@@ -1,10 +1,13 @@
 # xlsaot_add_library(<target> IR <file.ir> TOP <fn> [NAME <name>]
-#                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>])
+#                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS])
 #
 # Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
 # defines the static library <target>: the compiled object plus the generated
 # C++ API, linking xlsaot::runtime. Consumers link <target> and
 # `#include "<name>.h"` (docs/cmake.md, docs/generated-api.md).
+#
+# EVENTS compiles traces and covers (xlsaot compile --events, docs/cmake.md);
+# without it a trace or cover reachable from <fn> fails the build.
 #
 # <name> (default: <target>) names the generated files and is the default C++
 # namespace; it must be a C identifier. The compiler runs again only when the
@@ -15,7 +18,7 @@
 include_guard(GLOBAL)
 
 function(xlsaot_add_library target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU" "")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -58,6 +61,9 @@ function(xlsaot_add_library target)
   endif()
   if(ARG_CPU)
     list(APPEND compile_args --cpu "${ARG_CPU}")
+  endif()
+  if(ARG_EVENTS)
+    list(APPEND compile_args --events)
   endif()
 
   # The options as a file that changes only when they do: a dependency that

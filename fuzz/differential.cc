@@ -97,17 +97,18 @@ Engine JitEngine(int opt_level) {
   return Engine{"jit", std::move(prepare), nullptr};
 }
 
-Engine AotEngine(int opt_level) {
-  EngineFactory prepare = [opt_level](const Function& function) -> Result<EngineRun> {
+Engine AotEngine(int opt_level, bool events) {
+  EngineFactory prepare = [opt_level, events](const Function& function) -> Result<EngineRun> {
     AotOptions options;
     options.opt_level = opt_level;
+    options.events = events;
     // As with the JIT: one runner (one scratch allocation) for every call.
     XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<AotEvaluator> evaluator, AotEvaluator::Create(function, options));
     std::shared_ptr<AotEvaluator> shared = std::move(evaluator);
     return EngineRun([shared](std::span<const Value> args) { return shared->Run(args); });
   };
-  return Engine{"aot", std::move(prepare),
-                [](const Function& top) { return CheckAotLegality(top).ok(); }};
+  if (events) return Engine{"aot", std::move(prepare), nullptr};
+  return Engine{"aot", std::move(prepare), [](const Function& top) { return CheckAotLegality(top).ok(); }};
 }
 
 namespace {
@@ -118,7 +119,8 @@ struct RegisteredEngine {
 };
 
 std::vector<RegisteredEngine>& Registry() {
-  static std::vector<RegisteredEngine> engines = {{"jit", JitEngine}, {"aot", AotEngine}};
+  static std::vector<RegisteredEngine> engines = {{"jit", JitEngine},
+                                                  {"aot", [](int opt_level) { return AotEngine(opt_level); }}};
   return engines;
 }
 

@@ -39,8 +39,10 @@ struct Engine {
 Engine JitEngine(int opt_level);
 // Ahead-of-time compilation at `opt_level`: the object file is emitted,
 // linked into the process byte for byte and called through the standalone
-// runtime's metadata-driven runner (aot/aot_evaluator.h).
-Engine AotEngine(int opt_level);
+// runtime's metadata-driven runner (aot/aot_evaluator.h). With `events`
+// (the registered "aot") traces and covers are compiled and compared like
+// everything else; without, programs that reach one are skipped.
+Engine AotEngine(int opt_level, bool events = true);
 
 // The registry of engines by name, which `xlsaot fuzz --engine` and
 // DifferentialOptions::engines use. "jit" and "aot" are always there; a

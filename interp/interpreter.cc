@@ -534,7 +534,7 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
         data.reserve(ops.size() - 2);
         for (size_t i = 2; i < ops.size(); ++i) data.push_back(&in(i));
         events_.log.push_back(
-            Event{Event::Kind::kTrace, RenderTrace(plan.trace_formats[step.aux], data), ""});
+            Event{Event::Kind::kTrace, RenderTrace(plan.trace_formats[step.aux], data), "", node.attrs().verbosity});
       }
       out = Value::Token();
       return {};

@@ -13,6 +13,7 @@
 #include "ir/node.h"
 #include "ir/package.h"
 #include "ir/type.h"
+#include "xlsaot/text_escape.h"  // EscapeString, which string attributes are printed with
 
 namespace xlsaot {
 
@@ -33,10 +34,6 @@ std::string PrintNode(const Node& node);
 
 // == type->ToString().
 std::string PrintType(const Type* type);
-
-// A string's contents with C-style escapes (\n, \t, \", \\, \' and octal
-// for other non-printable bytes), without the quotes.
-std::string EscapeString(std::string_view text);
 
 }  // namespace xlsaot
 

@@ -4,6 +4,7 @@
 
 #include "ir/function.h"
 #include "ir/printer.h"
+#include "xlsaot/trace_format.h"
 
 namespace xlsaot {
 namespace {
@@ -737,40 +738,9 @@ Status CheckTypeRule(const Node& node) {
 }
 
 Result<int64_t> CountFormatPlaceholders(std::string_view format) {
-  static constexpr std::string_view kPlaceholders[] = {"{}",    "{:u}", "{:d}",  "{:x}", "{:#x}",
-                                                       "{:0x}", "{:b}", "{:#b}", "{:0b}"};
-  int64_t count = 0;
-  size_t i = 0;
-  while (i < format.size()) {
-    const std::string_view rest = format.substr(i);
-    if (rest.starts_with("{{") || rest.starts_with("}}")) {
-      i += 2;
-      continue;
-    }
-    if (format[i] == '{') {
-      bool matched = false;
-      for (std::string_view p : kPlaceholders) {
-        if (rest.starts_with(p)) {
-          ++count;
-          i += p.size();
-          matched = true;
-          break;
-        }
-      }
-      if (matched) continue;
-      const size_t close = rest.find('}');
-      if (close == std::string_view::npos)
-        return Fail("trace format has a '{' without a matching '}' at offset " + std::to_string(i));
-      // Escaped as in IR text: the format is user text and may hold a
-      // newline, and an error is one line.
-      return Fail("trace format has an unsupported placeholder '" +
-                  EscapeString(rest.substr(0, close + 1)) + "'");
-    }
-    if (format[i] == '}')
-      return Fail("trace format has a '}' without a matching '{' at offset " + std::to_string(i));
-    ++i;
-  }
-  return count;
+  Result<std::vector<TraceFormatStep>> steps = ParseTraceFormat(format);
+  if (!steps.ok()) return Fail(steps.error());
+  return TraceOperandCount(*steps);
 }
 
 }  // namespace xlsaot

@@ -1,76 +1,15 @@
 #include "ir/value.h"
 
 #include <algorithm>
-
-#include "llvm/ADT/SmallString.h"
+#include <span>
 
 namespace xlsaot {
-namespace {
-
-// Digits of `bits` in base 2^log2_radix, most significant first, without
-// leading zeros unless `pad` (then exactly ceil(width / log2_radix) digits).
-std::string PowerOfTwoDigits(const llvm::APInt& bits, unsigned log2_radix, bool pad) {
-  const unsigned width = bits.getBitWidth();
-  const unsigned digit_count = width == 0 ? 1 : (width + log2_radix - 1) / log2_radix;
-  std::string digits;
-  digits.reserve(digit_count);
-  for (unsigned d = digit_count; d-- > 0;) {
-    unsigned lo = d * log2_radix;
-    unsigned n = std::min(log2_radix, width > lo ? width - lo : 0);
-    uint64_t digit = n == 0 ? 0 : bits.extractBitsAsZExtValue(n, lo);
-    digits.push_back("0123456789abcdef"[digit]);
-  }
-  if (!pad) {
-    size_t first = digits.find_first_not_of('0');
-    digits = first == std::string::npos ? "0" : digits.substr(first);
-  }
-  return digits;
-}
-
-// Inserts '_' every four digits counting from the least significant one.
-std::string GroupByFour(const std::string& digits) {
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (digits.size() - i) % 4 == 0) out.push_back('_');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
-
-std::string Decimal(const llvm::APInt& bits, bool is_signed) {
-  if (bits.getBitWidth() == 0) return "0";
-  llvm::SmallString<40> s;
-  bits.toString(s, 10, is_signed);
-  return std::string(s);
-}
-
-}  // namespace
 
 std::string BitsToString(const llvm::APInt& bits, FormatPreference preference) {
-  switch (preference) {
-    case FormatPreference::kDefault:
-      return bits.getBitWidth() <= 64 ? Decimal(bits, false)
-                                      : "0x" + GroupByFour(PowerOfTwoDigits(bits, 4, false));
-    case FormatPreference::kUnsignedDecimal:
-      return Decimal(bits, false);
-    case FormatPreference::kSignedDecimal:
-      return Decimal(bits, true);
-    case FormatPreference::kBinary:
-      return "0b" + GroupByFour(PowerOfTwoDigits(bits, 1, false));
-    case FormatPreference::kHex:
-      return "0x" + GroupByFour(PowerOfTwoDigits(bits, 4, false));
-    case FormatPreference::kPlainBinary:
-      return PowerOfTwoDigits(bits, 1, false);
-    case FormatPreference::kPlainHex:
-      return PowerOfTwoDigits(bits, 4, false);
-    // XLS writes no radix prefix for the zero-padded forms (they mirror
-    // Verilog's %b / %h), but still groups the digits.
-    case FormatPreference::kZeroPaddedBinary:
-      return GroupByFour(PowerOfTwoDigits(bits, 1, true));
-    case FormatPreference::kZeroPaddedHex:
-      return GroupByFour(PowerOfTwoDigits(bits, 4, true));
-  }
-  return "?";
+  std::string out;
+  AppendBitsText(std::span<const uint64_t>(bits.getRawData(), bits.getNumWords()), bits.getBitWidth(), preference,
+                 out);
+  return out;
 }
 
 Value Value::Zero(const Type* type) {

@@ -10,23 +10,12 @@
 
 #include "ir/type.h"
 #include "llvm/ADT/APInt.h"
+#include "xlsaot/value_text.h"  // FormatPreference
 
 namespace xlsaot {
 
-// How bits are rendered as text (XLS's FormatPreference).
-enum class FormatPreference : uint8_t {
-  kDefault,           // decimal up to 64 bits, hex (0x...) beyond
-  kBinary,            // 0b1010_1010: grouped by 4 from the LSB
-  kHex,               // 0xdead_beef: grouped by 4 from the LSB
-  kUnsignedDecimal,   // 42
-  kSignedDecimal,     // -3 (two's complement)
-  kPlainBinary,       // 1010
-  kPlainHex,          // deadbeef
-  kZeroPaddedBinary,  // 0000_1010: padded to the full width, no prefix
-  kZeroPaddedHex,     // 000a: padded to the full width, no prefix
-};
-
-// Renders `bits` (of any width, including 0) per `preference`.
+// Renders `bits` (of any width, including 0) per `preference`
+// (AppendBitsText of the runtime, the one implementation every engine uses).
 std::string BitsToString(const llvm::APInt& bits, FormatPreference preference);
 
 class Value {

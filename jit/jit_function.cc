@@ -10,6 +10,7 @@
 #include "codegen/value_buffer.h"
 #include "ir/function_arguments.h"
 #include "llvm/ExecutionEngine/Orc/Core.h"
+#include "xlsaot/runner.h"  // EntryStatusToError
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
@@ -111,14 +112,7 @@ Result<EvalResult> JitRunner::Run(std::span<const Value> args) {
   EvalResult result;
   uint8_t* output = reinterpret_cast<uint8_t*>(output_.data());
   const int32_t status = RunRaw(input_ptrs_.data(), &output, result.events);
-  if (status == XLSAOT_STATUS_NONTERMINATING_LOOP) {
-    return MakeError(ErrorCode::kUnsupported, "function '" + name +
-                                                  "': a dynamic_counted_for never terminates: trip_count * stride "
-                                                  "does not fit its signed index");
-  }
-  if (status != XLSAOT_STATUS_OK) {
-    return MakeError(ErrorCode::kInternal, "function '" + name + "' returned status " + std::to_string(status));
-  }
+  XLSAOT_RETURN_IF_ERROR(EntryStatusToError(status, name));
   result.value = ReadValueFromBuffer(abi.return_type, output);
   return result;
 }
@@ -148,7 +142,8 @@ void JitRunner::OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* cons
   pointers.reserve(values.size());
   for (const Value& v : values) pointers.push_back(&v);
   runner->events_->log.push_back(
-      Event{Event::Kind::kTrace, RenderTrace(runner->function_.trace_formats_[index], pointers), ""});
+      Event{Event::Kind::kTrace, RenderTrace(runner->function_.trace_formats_[index], pointers), "",
+            site.node->attrs().verbosity});
 }
 
 void JitRunner::OnCover(xlsaot_context* ctx, uint32_t, const char* label, size_t label_len) {

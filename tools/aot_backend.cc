@@ -19,8 +19,10 @@ class AotBackend final : public EvalBackend {
 
 }  // namespace
 
-Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function) {
-  XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<AotEvaluator> evaluator, AotEvaluator::Create(function));
+Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function, const EvalBackendOptions& options) {
+  AotOptions aot;
+  aot.events = options.events;
+  XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<AotEvaluator> evaluator, AotEvaluator::Create(function, aot));
   return std::unique_ptr<EvalBackend>(std::make_unique<AotBackend>(std::move(evaluator)));
 }
 

@@ -3,9 +3,10 @@
 namespace xlsaot {
 
 // Factories, one per engine, each defined in its own <name>_backend.cc.
-Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function);
-Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function);
-Result<std::unique_ptr<EvalBackend>> CreateJitBackend(const Function& function);
+Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function,
+                                                              const EvalBackendOptions& options);
+Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function, const EvalBackendOptions& options);
+Result<std::unique_ptr<EvalBackend>> CreateJitBackend(const Function& function, const EvalBackendOptions& options);
 
 namespace {
 
@@ -33,10 +34,10 @@ Result<const EvalBackendInfo*> FindEvalBackend(std::string_view name) {
                    "unknown backend '" + std::string(name) + "' (known: " + known + ")");
 }
 
-Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name,
-                                                       const Function& function) {
+Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name, const Function& function,
+                                                       const EvalBackendOptions& options) {
   XLSAOT_ASSIGN_OR_RETURN(const EvalBackendInfo* info, FindEvalBackend(name));
-  return info->create(function);
+  return info->create(function, options);
 }
 
 }  // namespace xlsaot

@@ -25,8 +25,17 @@ class EvalBackend {
   virtual Result<EvalResult> Run(std::span<const Value> args) = 0;
 };
 
+// How a backend is prepared.
+struct EvalBackendOptions {
+  // Ahead-of-time compilation with events (trace and cover compiled and
+  // delivered, `--events`); without it a reachable trace or cover is refused.
+  // The interpreter and the JIT always deliver every event.
+  bool events = false;
+};
+
 // Prepares a verified `function` for evaluation.
-using EvalBackendFactory = Result<std::unique_ptr<EvalBackend>> (*)(const Function& function);
+using EvalBackendFactory = Result<std::unique_ptr<EvalBackend>> (*)(const Function& function,
+                                                                     const EvalBackendOptions& options);
 
 struct EvalBackendInfo {
   std::string_view name;         // what --backend accepts
@@ -41,9 +50,9 @@ std::span<const EvalBackendInfo> EvalBackends();
 // there is none.
 Result<const EvalBackendInfo*> FindEvalBackend(std::string_view name);
 
-// FindEvalBackend(name)->create(function).
-Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name,
-                                                       const Function& function);
+// FindEvalBackend(name)->create(function, options).
+Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name, const Function& function,
+                                                       const EvalBackendOptions& options = {});
 
 }  // namespace xlsaot
 

@@ -51,6 +51,9 @@ Command AddCompileCommand(CLI::App& parent) {
   app->add_option("--cpu", options->aot.cpu,
                   "Target CPU: 'native' (this machine) or an LLVM CPU name; default: the portable "
                   "baseline of this architecture (x86-64)");
+  app->add_flag("--events", options->aot.events,
+                "Compile traces and covers and record their sites in the metadata, for runners that "
+                "collect events (without it a reachable trace or cover is an error)");
   app->add_option("--scratch-alignment", options->aot.scratch_alignment,
                   "Alignment the compiled code may assume for its scratch buffer (a power of two "
                   ">= 8; default 8)");

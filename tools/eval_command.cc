@@ -27,6 +27,7 @@ struct EvalOptions {
   std::optional<std::string> expected;
   std::string expected_file;
   std::string format = "default";
+  bool events = false;
 };
 
 // What --format accepts.
@@ -183,7 +184,9 @@ int RunEval(const EvalOptions& options) {
   }
   if (Status s = ReadExpectations(options, function, *evals); !s.ok()) return ReportValueError(s.error_value());
 
-  Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(options.backend, function);
+  EvalBackendOptions backend_options;
+  backend_options.events = options.events;
+  Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(options.backend, function, backend_options);
   if (!backend.ok()) return ReportError(backend);
 
   FormatPreference format = FormatPreference::kDefault;
@@ -237,6 +240,9 @@ Command AddEvalCommand(CLI::App& parent) {
   backend_help.back() = ' ';
   backend_help += "(default: " + options->backend + ")";
   app->add_option("--backend", options->backend, backend_help);
+  app->add_flag("--events", options->events,
+                "With --backend aot: compile with events, so that traces and covers run and are printed "
+                "(without it a reachable trace or cover is refused); the other backends always deliver them");
   CLI::Option* input = app->add_option(
       "--input", options->input,
       "Arguments of one evaluation: typed values separated by ';', e.g. "

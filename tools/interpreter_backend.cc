@@ -19,7 +19,7 @@ class InterpreterBackend final : public EvalBackend {
 
 }  // namespace
 
-Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function) {
+Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function, const EvalBackendOptions&) {
   return std::unique_ptr<EvalBackend>(std::make_unique<InterpreterBackend>(function));
 }
 

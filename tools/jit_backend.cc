@@ -20,7 +20,7 @@ class JitBackend final : public EvalBackend {
 
 }  // namespace
 
-Result<std::unique_ptr<EvalBackend>> CreateJitBackend(const Function& function) {
+Result<std::unique_ptr<EvalBackend>> CreateJitBackend(const Function& function, const EvalBackendOptions&) {
   XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<JitFunction> jit, JitFunction::Create(function));
   XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<JitRunner> runner, jit->CreateRunner());
   return std::unique_ptr<EvalBackend>(std::make_unique<JitBackend>(std::move(jit), std::move(runner)));

@@ -34,7 +34,13 @@ CheckResult CheckMetadataInput(std::span<const uint8_t> input) {
     result.finding = "SerializeMetadata rejects metadata ParseMetadata accepted: " + serialized.error();
     return result;
   }
-  if (!std::equal(serialized->begin(), serialized->end(), input.begin(), input.end())) {
+  // A blob of the current format version serializes back to the same
+  // bytes; an older one (still read) is written in the current version, so
+  // only the metadata it holds must survive (checked below).
+  const uint32_t version = static_cast<uint32_t>(input[8]) | static_cast<uint32_t>(input[9]) << 8 |
+                           static_cast<uint32_t>(input[10]) << 16 | static_cast<uint32_t>(input[11]) << 24;
+  if (version == kMetadataFormatVersion &&
+      !std::equal(serialized->begin(), serialized->end(), input.begin(), input.end())) {
     result.finding = "SerializeMetadata of a parsed blob gives other bytes (" +
                      std::to_string(serialized->size()) + " instead of " + std::to_string(input.size()) +
                      ")";

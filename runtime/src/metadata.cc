@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/metadata.h"
 
 namespace xlsaot {
@@ -193,7 +194,8 @@ bool SameMetadata(const MetadataView& a, const MetadataView& b) {
          a.target_triple == b.target_triple && a.cpu == b.cpu &&
          SameSpan(a.cpu_features, b.cpu_features) && SameSpan(a.types, b.types) &&
          SameSpan(a.fields, b.fields) && SameSpan(a.params, b.params) &&
-         a.return_type == b.return_type && SameSpan(a.asserts, b.asserts);
+         a.return_type == b.return_type && SameSpan(a.asserts, b.asserts) && SameSpan(a.traces, b.traces) &&
+         SameSpan(a.covers, b.covers);
 }
 
 Status ValidateMetadata(const MetadataView& m) {
@@ -266,6 +268,26 @@ Status ValidateMetadata(const MetadataView& m) {
     if (signature_expansion > kMaxTypeExpansion) {
       return Invalid("the parameters and the result together expand to more than " +
                      std::to_string(kMaxTypeExpansion) + " elements");
+    }
+  }
+  // Event sites: the feature bits say whether there are any, and trace
+  // operands (described and rendered like the signature) share its bound.
+  if (((m.features & XLSAOT_FEATURE_TRACE) != 0) != !m.traces.empty()) {
+    return Invalid("the TRACE feature bit does not match the " + std::to_string(m.traces.size()) + " trace sites");
+  }
+  if (((m.features & XLSAOT_FEATURE_COVER) != 0) != !m.covers.empty()) {
+    return Invalid("the COVER feature bit does not match the " + std::to_string(m.covers.size()) + " cover sites");
+  }
+  for (size_t i = 0; i < m.traces.size(); ++i) {
+    for (uint32_t type : m.traces[i].operand_types) {
+      if (type >= m.types.size()) {
+        return Invalid("an operand of trace " + std::to_string(i) + " has no type in the table");
+      }
+      signature_expansion += expansion[type];
+      if (signature_expansion > kMaxTypeExpansion) {
+        return Invalid("the signature and the trace operands together expand to more than " +
+                       std::to_string(kMaxTypeExpansion) + " elements");
+      }
     }
   }
   return Status::Ok();

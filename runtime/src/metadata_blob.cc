@@ -12,7 +12,10 @@
 //                     array: u32 element_type, u64 length, u64 stride
 //                     token: nothing
 //   u32 n, n x (str name, u32 type),  u32 return_type,
-//   u32 n, n x (str message, str label)
+//   u32 n, n x (str message, str label),
+// and, from format version 2 on (version 1 blobs end here and have none):
+//   u32 n, n x trace: str node, str format, u64 verbosity, u32 k, k x u32 type
+//   u32 n, n x cover: str node, str label
 //
 // The reader never trusts a count: before reserving room for n entries it
 // checks that the remaining bytes could hold them.
@@ -34,6 +37,11 @@ struct ArtifactMetadata::Storage {
   std::vector<ParamDesc> params;
   std::vector<std::string> assert_strings;  // message, label, message, label, ...
   std::vector<AssertDesc> asserts;
+  std::vector<std::string> trace_strings;  // node, format, node, format, ...
+  std::vector<std::vector<uint32_t>> trace_operand_types;
+  std::vector<TraceDesc> traces;
+  std::vector<std::string> cover_strings;  // node, label, node, label, ...
+  std::vector<CoverDesc> covers;
 };
 
 namespace {
@@ -110,6 +118,8 @@ constexpr size_t kMinTypeBytes = 1 + 8 + 8;
 constexpr size_t kFieldBytes = 4 + 8;
 constexpr size_t kMinParamBytes = kMinStringBytes + 4;
 constexpr size_t kMinAssertBytes = 2 * kMinStringBytes;
+constexpr size_t kMinTraceBytes = 2 * kMinStringBytes + 8 + 4;
+constexpr size_t kMinCoverBytes = 2 * kMinStringBytes;
 constexpr uint64_t kMaxTypeCount = uint64_t{1} << 31;
 
 Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, MetadataView& v) {
@@ -122,10 +132,10 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   }
   uint32_t format_version = 0;
   if (!r.ReadInt(format_version)) return Truncated(r, "header");
-  if (format_version != kMetadataFormatVersion) {
+  if (format_version < kOldestMetadataFormatVersion || format_version > kMetadataFormatVersion) {
     return MakeError(ErrorCode::kAbiMismatch,
                      "artifact metadata has format version " + std::to_string(format_version) +
-                         ", this runtime reads version " +
+                         ", this runtime reads versions " + std::to_string(kOldestMetadataFormatVersion) + " to " +
                          std::to_string(kMetadataFormatVersion));
   }
   if (!r.ReadInt(v.abi_version) || !r.ReadInt(v.features) || !r.ReadInt(v.scratch_size) ||
@@ -200,6 +210,28 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   for (std::string& text : s.assert_strings) {
     if (!r.ReadString(text)) return Truncated(r, "assert");
   }
+  if (format_version >= 2) {
+    if (!r.ReadCount(count, kMinTraceBytes)) return Truncated(r, "trace list");
+    s.trace_strings.resize(size_t{2} * count);
+    s.trace_operand_types.resize(count);
+    s.traces.resize(count);
+    for (uint32_t i = 0; i < count; ++i) {
+      uint32_t operands = 0;
+      if (!r.ReadString(s.trace_strings[2 * i]) || !r.ReadString(s.trace_strings[2 * i + 1]) ||
+          !r.ReadInt(s.traces[i].verbosity) || !r.ReadCount(operands, 4)) {
+        return Truncated(r, "trace");
+      }
+      s.trace_operand_types[i].resize(operands);
+      for (uint32_t& type : s.trace_operand_types[i]) {
+        if (!r.ReadInt(type)) return Truncated(r, "trace operand");
+      }
+    }
+    if (!r.ReadCount(count, kMinCoverBytes)) return Truncated(r, "cover list");
+    s.cover_strings.resize(size_t{2} * count);
+    for (std::string& text : s.cover_strings) {
+      if (!r.ReadString(text)) return Truncated(r, "cover");
+    }
+  }
   if (r.remaining() != 0) {
     return MakeError(ErrorCode::kCorruptArtifact,
                      "invalid artifact metadata: " + std::to_string(r.remaining()) +
@@ -212,6 +244,14 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   for (size_t i = 0; i + 1 < s.assert_strings.size(); i += 2) {
     s.asserts.push_back(AssertDesc{s.assert_strings[i], s.assert_strings[i + 1]});
   }
+  for (size_t i = 0; i < s.traces.size(); ++i) {
+    s.traces[i].node = s.trace_strings[2 * i];
+    s.traces[i].format = s.trace_strings[2 * i + 1];
+    s.traces[i].operand_types = s.trace_operand_types[i];
+  }
+  for (size_t i = 0; i + 1 < s.cover_strings.size(); i += 2) {
+    s.covers.push_back(CoverDesc{s.cover_strings[i], s.cover_strings[i + 1]});
+  }
   v.function_name = s.function_name;
   v.entry_symbol = s.entry_symbol;
   v.target_triple = s.target_triple;
@@ -221,6 +261,8 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   v.fields = s.fields;
   v.params = s.params;
   v.asserts = s.asserts;
+  v.traces = s.traces;
+  v.covers = s.covers;
   return ValidateMetadata(v);
 }
 
@@ -291,6 +333,19 @@ Result<std::vector<uint8_t>> SerializeMetadata(const MetadataView& m) {
     for (const AssertDesc& a : m.asserts) {
       w.WriteString(a.message);
       w.WriteString(a.label);
+    }
+    w.WriteInt(static_cast<uint32_t>(m.traces.size()));
+    for (const TraceDesc& t : m.traces) {
+      w.WriteString(t.node);
+      w.WriteString(t.format);
+      w.WriteInt(t.verbosity);
+      w.WriteInt(static_cast<uint32_t>(t.operand_types.size()));
+      for (uint32_t type : t.operand_types) w.WriteInt(type);
+    }
+    w.WriteInt(static_cast<uint32_t>(m.covers.size()));
+    for (const CoverDesc& c : m.covers) {
+      w.WriteString(c.node);
+      w.WriteString(c.label);
     }
     return std::move(w.bytes());
   } catch (const std::bad_alloc&) {

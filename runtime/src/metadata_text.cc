@@ -135,6 +135,21 @@ std::string DescribeMetadata(const MetadataView& m) {
     if (!m.asserts[i].label.empty()) out += " label " + Quoted(m.asserts[i].label);
     out += "\n";
   }
+  line("traces:", std::to_string(m.traces.size()));
+  for (size_t i = 0; i < m.traces.size(); ++i) {
+    const TraceDesc& t = m.traces[i];
+    out += "  " + std::to_string(i) + ": " + Quoted(t.format) + " node " + Quoted(t.node) + " verbosity " +
+           std::to_string(t.verbosity) + " operands (";
+    for (size_t k = 0; k < t.operand_types.size(); ++k) {
+      if (k != 0) out += ", ";
+      out += TypeDescText(m, t.operand_types[k]);
+    }
+    out += ")\n";
+  }
+  line("covers:", std::to_string(m.covers.size()));
+  for (size_t i = 0; i < m.covers.size(); ++i) {
+    out += "  " + std::to_string(i) + ": " + Quoted(m.covers[i].label) + " node " + Quoted(m.covers[i].node) + "\n";
+  }
   return out;
 }
 

@@ -72,11 +72,6 @@ Result<ArtifactRunner> ArtifactRunner::Create(ArtifactMetadata metadata, xlsaot_
   const MetadataView& m = metadata.view();
   if (entry == nullptr) return AbiError("artifact has no entry point");
   XLSAOT_RETURN_IF_ERROR(CheckCompatibility(m, host));
-  if ((m.features & (XLSAOT_FEATURE_TRACE | XLSAOT_FEATURE_COVER)) != 0) {
-    return MakeError(ErrorCode::kUnsupported,
-                     "artifact '" + std::string(m.function_name) +
-                         "' may emit trace or cover events, which runners do not deliver");
-  }
 
   try {
     // One block: scratch first (its alignment is the block's), then each
@@ -135,22 +130,28 @@ Status ArtifactRunner::Call(const uint8_t* const* inputs, uint8_t* output, Asser
   xlsaot_context ctx{};
   ctx.on_assert = &OnAssert;
   ctx.user_data = &log;
-  const int32_t status = entry_(inputs, &output, scratch_, &ctx);
+  const Status status = Call(inputs, output, ctx);
   if (log.out_of_memory()) {
     return MakeError(ErrorCode::kResourceExhausted, "out of memory recording assertion messages");
   }
+  return status;
+}
+
+Status ArtifactRunner::Call(const uint8_t* const* inputs, uint8_t* output, xlsaot_context& ctx) {
+  return EntryStatusToError(entry_(inputs, &output, scratch_, &ctx), metadata().function_name);
+}
+
+Status EntryStatusToError(int32_t status, std::string_view function_name) {
   switch (status) {
     case XLSAOT_STATUS_OK:
       return Status::Ok();
     case XLSAOT_STATUS_NONTERMINATING_LOOP:
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "'" + std::string(metadata().function_name) +
-                           "': a dynamic_counted_for would never terminate on these inputs "
-                           "(its trip count times stride overflows the index)");
+      return MakeError(ErrorCode::kUnsupported, "function '" + std::string(function_name) +
+                                                    "': a dynamic_counted_for never terminates: trip_count * "
+                                                    "stride does not fit its signed index");
     default:
-      return MakeError(ErrorCode::kInternal, "'" + std::string(metadata().function_name) +
-                                                 "' returned unknown status " +
-                                                 std::to_string(status));
+      return MakeError(ErrorCode::kInternal,
+                       "function '" + std::string(function_name) + "' returned unknown status " + std::to_string(status));
   }
 }
 

@@ -24,13 +24,6 @@ namespace {
 
 const std::string kSharedDir = test::SharedDir();
 
-std::vector<std::string> AssertMessages(const Events& events) {
-  std::vector<std::string> out;
-  for (const Event& e : events.log)
-    if (e.kind == Event::Kind::kAssert) out.push_back(e.text);
-  return out;
-}
-
 std::string Describe(const std::vector<Value>& args) {
   std::string s;
   for (size_t i = 0; i < args.size(); ++i) s += (i ? "; " : "") + args[i].ToString();
@@ -68,31 +61,48 @@ TEST_P(AotConformanceTest, MatchesVectorsAndInterpreter) {
   Result<Function*> top = (*package)->ResolveTopFunction(c->top);
   ASSERT_TRUE(top.ok()) << top.error();
 
-  Result<std::unique_ptr<AotEvaluator>> evaluator = AotEvaluator::Create(**top);
+  // Without events a reachable trace or cover is refused at generation,
+  // naming it.
+  Result<std::unique_ptr<AotEvaluator>> plain = AotEvaluator::Create(**top);
   if (const Node* unsupported = FirstTraceOrCover(**top)) {
-    ASSERT_FALSE(evaluator.ok()) << "a trace or cover is reachable, yet generation succeeded";
-    EXPECT_EQ(evaluator.code(), ErrorCode::kUnsupported);
+    ASSERT_FALSE(plain.ok()) << "a trace or cover is reachable, yet generation succeeded";
+    EXPECT_EQ(plain.code(), ErrorCode::kUnsupported);
     const std::string expected = std::string(unsupported->op_info().name) + " '" +
                                  unsupported->name() + "' in function '" +
                                  unsupported->function()->name() + "'";
-    EXPECT_NE(evaluator.error().find(expected), std::string::npos) << evaluator.error();
-    EXPECT_EQ(evaluator.error().rfind(c->path + ":", 0), 0u) << evaluator.error();
-    return;
+    EXPECT_NE(plain.error().find(expected), std::string::npos) << plain.error();
+    EXPECT_EQ(plain.error().rfind(c->path + ":", 0), 0u) << plain.error();
+  } else {
+    ASSERT_TRUE(plain.ok()) << plain.error();
   }
-  ASSERT_TRUE(evaluator.ok()) << evaluator.error();
 
+  // With events every case compiles, and every run gives exactly the
+  // vectors' value, assertions and traces, and the interpreter's events
+  // (assertions with labels, traces, cover counts).
+  AotOptions with_events;
+  with_events.events = true;
+  Result<std::unique_ptr<AotEvaluator>> evaluator = AotEvaluator::Create(**top, with_events);
+  ASSERT_TRUE(evaluator.ok()) << evaluator.error();
   for (const ConformanceRun& run : c->runs) {
     SCOPED_TRACE(c->path + ":" + std::to_string(run.line) + ": run " + Describe(run.args));
     Result<EvalResult> r = (*evaluator)->Run(run.args);
     ASSERT_TRUE(r.ok()) << r.error();
     EXPECT_EQ(r->value, run.expected)
         << "got " << r->value.ToString() << ", expected " << run.expected.ToString();
-    EXPECT_EQ(AssertMessages(r->events), run.asserts);
+    EXPECT_EQ(EventTexts(r->events, Event::Kind::kAssert), run.asserts);
+    EXPECT_EQ(EventTexts(r->events, Event::Kind::kTrace), run.traces);
     Result<EvalResult> oracle = Interpret(**top, run.args);
     ASSERT_TRUE(oracle.ok()) << oracle.error();
     EXPECT_EQ(r->value, oracle->value);
-    // Asserts with their labels, in order: exactly the interpreter's events.
     EXPECT_EQ(r->events.log, oracle->events.log);
+    EXPECT_EQ(r->events.cover_hits, oracle->events.cover_hits);
+    if (plain.ok()) {
+      // The artifact without events computes the same, with the same asserts.
+      Result<EvalResult> p = (*plain)->Run(run.args);
+      ASSERT_TRUE(p.ok()) << p.error();
+      EXPECT_EQ(p->value, oracle->value);
+      EXPECT_EQ(p->events.log, oracle->events.log);
+    }
   }
 }
 

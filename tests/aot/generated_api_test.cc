@@ -13,6 +13,7 @@
 
 #include "asserts.h"
 #include "big_loop.h"
+#include "events.h"
 #include "gtest/gtest.h"
 #include "interp/interpreter.h"
 #include "ir/parser.h"
@@ -20,6 +21,7 @@
 #include "scalar.h"
 #include "tests/aot/aot_test_util.h"
 #include "wide.h"
+#include "xlsaot/event_recorder.h"
 #include "zero_width.h"
 
 namespace xlsaot {
@@ -194,6 +196,42 @@ TEST_F(GeneratedApiTest, AssertionsFailRunAndAreListedByRunWithEvents) {
   EXPECT_EQ(Value::UBits(range->output, 8), oracle->value);
   ASSERT_EQ(oracle->events.log.size(), 1u);
   EXPECT_EQ(oracle->events.log[0].text, range->assertions[0]);
+}
+
+// An artifact compiled with events (xlsaot_add_library ... EVENTS): Run()
+// computes and reports assertions as before, never formatting a trace; the
+// runtime's EventRecorder collects every event of a call on the same runner.
+TEST_F(GeneratedApiTest, AnEventsArtifactRunsAndItsEventsAreRecorded) {
+  const Function& f = Load("events", "traced");
+  auto runner = events::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  EXPECT_EQ(events::kMetadata.traces.size(), 2u);
+  EXPECT_EQ(events::kMetadata.covers.size(), 1u);
+  const auto wide = xlsaot::Bits<65>::FromHex("0x1_0000_0000_0000_0002");
+  ASSERT_TRUE(wide.has_value());
+  Result<uint16_t> sum = runner->Run(5, {true, *wide});
+  ASSERT_TRUE(sum.ok()) << sum.error();
+  EXPECT_EQ(*sum, 5 + 0 + 1 + 2);
+  Result<uint16_t> zero = runner->Run(0, {true, *wide});
+  ASSERT_FALSE(zero.ok());
+  EXPECT_EQ(zero.error(), "assertion failed: x must not be zero");
+
+  // The staging buffers still hold the last call's inputs (x = 0).
+  Result<EventRecorder> recorder = EventRecorder::Create(runner->artifact_runner().metadata());
+  ASSERT_TRUE(recorder.ok()) << recorder.error();
+  Events events;
+  ASSERT_TRUE(runner->artifact_runner().Call(recorder->Begin(events)).ok());
+  Result<EvalResult> oracle = Interpret(
+      f, std::vector<Value>{Value::UBits(0, 16), Value::Tuple({Value::UBits(1, 1),
+                                                                Value::Bits(llvm::APInt(65, 2) | llvm::APInt::getOneBitSet(65, 64))})});
+  ASSERT_TRUE(oracle.ok()) << oracle.error();
+  EXPECT_EQ(events.log, oracle->events.log);
+  EXPECT_EQ(events.cover_hits, oracle->events.cover_hits);
+  ASSERT_EQ(events.log.size(), 5u);
+  EXPECT_EQ(events.log[0].text, "pair = (1, 0x1_0000_0000_0000_0002) {literal}");
+  EXPECT_EQ(events.cover_hits.at("pair_flag_set"), 1);
+  EXPECT_EQ(events.log[1], (Event{Event::Kind::kAssert, "x must not be zero", "x_nonzero"}));
+  EXPECT_EQ(events.log[2], (Event{Event::Kind::kTrace, "step 0 acc=0x0", "", 2}));
 }
 
 TEST_F(GeneratedApiTest, LoopStateInScratch) {

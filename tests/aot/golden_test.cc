@@ -30,15 +30,19 @@ const std::string kGoldenDir = XLSAOT_GOLDEN_DIR;
 struct Golden {
   const char* name;
   const char* top;
+  bool events = false;  // compiled with events (--events)
 };
 
 // scalar: every scalar container; wide: bits[257]; nested: tuples in arrays
 // in tuples; asserts: assertion messages that need escaping; big_loop: a
 // counted_for whose state exceeds the stack cutoff; zero_width: tokens, (),
-// bits[0] and trailing defaults.
-constexpr Golden kGoldens[] = {{"scalar", "mac"},     {"wide", "wide"},
-                               {"nested", "nested"},  {"asserts", "checked"},
-                               {"big_loop", "big_loop"}, {"zero_width", "empties"}};
+// bits[0] and trailing defaults; events: traces (in a loop body, with
+// verbosity, of an aggregate), a cover and a labelled assert, compiled with
+// events.
+constexpr Golden kGoldens[] = {{"scalar", "mac"},        {"wide", "wide"},
+                               {"nested", "nested"},     {"asserts", "checked"},
+                               {"big_loop", "big_loop"}, {"zero_width", "empties"},
+                               {"events", "traced", true}};
 
 void PrintTo(const Golden& g, std::ostream* os) { *os << g.name; }
 
@@ -56,6 +60,7 @@ TEST_P(GoldenTest, GeneratedSourcesMatch) {
   ASSERT_TRUE(package.ok()) << package.error();
   AotOptions options;
   options.name = g.name;
+  options.events = g.events;
   Result<AotArtifact> artifact = CompileAheadOfTime(*(*package)->GetFunction(g.top), options);
   ASSERT_TRUE(artifact.ok()) << artifact.error();
   Result<ArtifactMetadata> metadata = ParseMetadata(artifact->metadata);

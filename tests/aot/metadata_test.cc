@@ -107,11 +107,14 @@ TEST(MetadataTest, TrailingBytesAreAnError) {
 
 TEST(MetadataTest, OtherFormatVersionIsAnAbiMismatch) {
   std::vector<uint8_t> blob = SampleBlob();
-  blob[8] = 2;  // the u32 after the magic
-  Result<ArtifactMetadata> parsed = ParseMetadata(blob);
-  ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.code(), ErrorCode::kAbiMismatch);
-  EXPECT_NE(parsed.error().find("format version 2"), std::string::npos) << parsed.error();
+  for (uint8_t version : {uint8_t{0}, uint8_t{3}}) {
+    blob[8] = version;  // the u32 after the magic
+    Result<ArtifactMetadata> parsed = ParseMetadata(blob);
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.code(), ErrorCode::kAbiMismatch);
+    EXPECT_EQ(parsed.error(), "artifact metadata has format version " + std::to_string(version) +
+                                  ", this runtime reads versions 1 to 2");
+  }
 }
 
 TEST(MetadataTest, WrongMagicIsRejected) {

@@ -197,9 +197,25 @@ TEST(DifferentialTest, RefusedProgramsAreSkippedNotCompared) {
 
 // The ahead-of-time engine refuses exactly the programs whose top reaches
 // a trace or cover, and runs the rest through the emitted object.
-TEST(DifferentialTest, AotEngineSkipsReachableTracesAndRunsTheRest) {
+TEST(DifferentialTest, AotEngineWithEventsTakesTracesAndCoversAndAgrees) {
   auto eventful = Parse(kEventfulProgram);
   const Engine aot = AotEngine(1);
+  EXPECT_EQ(aot.accepts, nullptr);
+  const std::vector<Engine> engines = {aot};
+  DifferentialReport report;
+  const Function& top = *eventful->ResolveTopFunction().value();
+  const std::vector<std::vector<Value>> arg_sets = {
+      {Value::UBits(0, 8)}, {Value::UBits(1, 8)}, {Value::UBits(5, 8)}, {Value::UBits(200, 8)}};
+  CompareEngines(top, arg_sets, engines, 9, report);
+  EXPECT_TRUE(report.disagreements.empty()) << report.disagreements[0].expected << "\n---\n" << report.disagreements[0].actual;
+  ASSERT_EQ(report.engines.size(), 1u);
+  EXPECT_EQ(report.engines[0].evaluations, 4);
+  EXPECT_EQ(report.engines[0].skipped, 0);
+}
+
+TEST(DifferentialTest, AotEngineWithoutEventsSkipsReachableTracesAndRunsTheRest) {
+  auto eventful = Parse(kEventfulProgram);
+  const Engine aot = AotEngine(1, /*events=*/false);
   EXPECT_FALSE(aot.accepts(*eventful->ResolveTopFunction().value()));
 
   auto plain = Parse(R"(package plain

@@ -22,13 +22,6 @@ namespace {
 
 const std::string kSharedDir = test::SharedDir();
 
-std::vector<std::string> Messages(const Events& events, Event::Kind kind) {
-  std::vector<std::string> out;
-  for (const Event& e : events.log)
-    if (e.kind == kind) out.push_back(e.text);
-  return out;
-}
-
 std::string Describe(const std::vector<Value>& args) {
   std::string s;
   for (size_t i = 0; i < args.size(); ++i) s += (i ? "; " : "") + args[i].ToString();
@@ -68,8 +61,8 @@ TEST_P(ConformanceTest, Interpreter) {
     ASSERT_TRUE(r.ok()) << r.error();
     EXPECT_EQ(r->value, run.expected)
         << "got " << r->value.ToString() << ", expected " << run.expected.ToString();
-    EXPECT_EQ(Messages(r->events, Event::Kind::kAssert), run.asserts);
-    EXPECT_EQ(Messages(r->events, Event::Kind::kTrace), run.traces);
+    EXPECT_EQ(EventTexts(r->events, Event::Kind::kAssert), run.asserts);
+    EXPECT_EQ(EventTexts(r->events, Event::Kind::kTrace), run.traces);
   }
 }
 

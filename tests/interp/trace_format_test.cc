@@ -30,17 +30,6 @@ TEST(TraceFormatTest, PlainTextAndEscapes) {
   EXPECT_EQ(Render("{{}}", {}), "{}");
 }
 
-TEST(TraceFormatTest, ParsesIntoSteps) {
-  Result<std::vector<TraceFormatStep>> steps = ParseTraceFormat("a {:x} b {}");
-  ASSERT_TRUE(steps.ok()) << steps.error();
-  ASSERT_EQ(steps->size(), 4u);
-  EXPECT_EQ((*steps)[0].text, "a ");
-  EXPECT_TRUE((*steps)[1].is_operand);
-  EXPECT_EQ((*steps)[1].preference, FormatPreference::kPlainHex);
-  EXPECT_EQ((*steps)[2].text, " b ");
-  EXPECT_EQ((*steps)[3].preference, FormatPreference::kDefault);
-}
-
 TEST(TraceFormatTest, EveryPlaceholderOnBits) {
   const Value v = B(8, 0xfa);
   EXPECT_EQ(Render("{}", {v}), "250");
@@ -79,17 +68,6 @@ TEST(TraceFormatTest, AggregatesApplyThePreferenceToEveryLeaf) {
             "my complex value = ([(1, 2), (3, 123)], 42, token, ())");
   EXPECT_EQ(Render("{:b}", {Value::Array({B(3, 5), B(3, 2)})}), "[101, 10]");
   EXPECT_EQ(Render("{}", {Value::Array({})}), "[]");
-}
-
-TEST(TraceFormatTest, RejectsMalformedFormats) {
-  for (const char* bad : {"{", "x {:y} z", "}", "a } b", "{:X}", "{0}", "{ }"}) {
-    Result<std::vector<TraceFormatStep>> steps = ParseTraceFormat(bad);
-    EXPECT_FALSE(steps.ok()) << bad;
-    if (!steps.ok()) {
-      EXPECT_EQ(steps.code(), ErrorCode::kInvalidArgument);
-      EXPECT_NE(steps.error().find(bad), std::string::npos) << steps.error();
-    }
-  }
 }
 
 }  // namespace

@@ -24,13 +24,6 @@ namespace {
 
 const std::string kSharedDir = test::SharedDir();
 
-std::vector<std::string> Messages(const Events& events, Event::Kind kind) {
-  std::vector<std::string> out;
-  for (const Event& e : events.log)
-    if (e.kind == kind) out.push_back(e.text);
-  return out;
-}
-
 std::string Describe(const std::vector<Value>& args) {
   std::string s;
   for (size_t i = 0; i < args.size(); ++i) s += (i ? "; " : "") + args[i].ToString();
@@ -102,8 +95,8 @@ TEST_P(JitConformanceTest, MatchesVectorsAndInterpreter) {
     Result<EvalResult> r = (*runner)->Run(run.args);
     ASSERT_TRUE(r.ok()) << r.error();
     EXPECT_EQ(r->value, run.expected) << "got " << r->value.ToString() << ", expected " << run.expected.ToString();
-    EXPECT_EQ(Messages(r->events, Event::Kind::kAssert), run.asserts);
-    EXPECT_EQ(Messages(r->events, Event::Kind::kTrace), run.traces);
+    EXPECT_EQ(EventTexts(r->events, Event::Kind::kAssert), run.asserts);
+    EXPECT_EQ(EventTexts(r->events, Event::Kind::kTrace), run.traces);
     Result<EvalResult> oracle = Interpret(**top, run.args);
     ASSERT_TRUE(oracle.ok()) << oracle.error();
     EXPECT_EQ(r->events.log, oracle->events.log);

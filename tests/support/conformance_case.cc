@@ -112,4 +112,11 @@ std::vector<std::string> ListConformanceCases(const std::string& shared_dir) {
   return paths;
 }
 
+std::vector<std::string> EventTexts(const Events& events, Event::Kind kind) {
+  std::vector<std::string> out;
+  for (const Event& e : events.log)
+    if (e.kind == kind) out.push_back(e.text);
+  return out;
+}
+
 }  // namespace xlsaot

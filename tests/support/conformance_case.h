@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ir/value.h"
+#include "xlsaot/events.h"
 #include "xlsaot/result.h"
 
 namespace xlsaot {
@@ -42,6 +43,10 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path);
 // The case files under shared_dir/conformance/cases, sorted by path; empty
 // when the directory does not exist.
 std::vector<std::string> ListConformanceCases(const std::string& shared_dir);
+
+// The texts of the events of one kind, in order: what "//! assert:" and
+// "//! trace:" lines list.
+std::vector<std::string> EventTexts(const Events& events, Event::Kind kind);
 
 }  // namespace xlsaot
 

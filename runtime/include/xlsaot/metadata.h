@@ -11,6 +11,7 @@
 #ifndef XLSAOT_METADATA_H_
 #define XLSAOT_METADATA_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -27,7 +28,10 @@ namespace xlsaot {
 // of the ABI version: the format may grow without the calling convention
 // changing).
 inline constexpr char kMetadataMagic[8] = {'X', 'L', 'S', 'A', 'O', 'T', 'M', 'D'};
-inline constexpr uint32_t kMetadataFormatVersion = 1;
+inline constexpr uint32_t kMetadataFormatVersion = 2;
+// The oldest format version this runtime still reads (version 1 has no event
+// sites: artifacts without traces and covers).
+inline constexpr uint32_t kOldestMetadataFormatVersion = 1;
 
 enum class TypeDescKind : uint8_t { kBits = 0, kTuple = 1, kArray = 2, kToken = 3 };
 
@@ -66,6 +70,27 @@ struct AssertDesc {
   friend bool operator==(const AssertDesc&, const AssertDesc&) = default;
 };
 
+// A trace of the compiled code, by the index the on_trace callback gets.
+struct TraceDesc {
+  std::string_view node;    // the trace node's name in the IR
+  std::string_view format;  // its format string (xlsaot/trace_format.h)
+  uint64_t verbosity = 0;
+  std::span<const uint32_t> operand_types;  // the data operands' types, in order
+
+  friend bool operator==(const TraceDesc& a, const TraceDesc& b) {
+    return a.node == b.node && a.format == b.format && a.verbosity == b.verbosity &&
+           std::equal(a.operand_types.begin(), a.operand_types.end(), b.operand_types.begin(),
+                      b.operand_types.end());
+  }
+};
+
+// A cover of the compiled code, by the index the on_cover callback gets.
+struct CoverDesc {
+  std::string_view node;  // the cover node's name in the IR
+  std::string_view label;
+  friend bool operator==(const CoverDesc&, const CoverDesc&) = default;
+};
+
 // The metadata, as plain views. A generated header holds one as a constexpr
 // object (NAME::kMetadata); a parsed blob (ArtifactMetadata) provides one
 // that points into its own storage.
@@ -85,6 +110,10 @@ struct MetadataView {
   std::span<const ParamDesc> params;
   uint32_t return_type = 0;
   std::span<const AssertDesc> asserts;
+  // Event sites of an artifact compiled with events (empty otherwise); the
+  // TRACE and COVER feature bits are set exactly when there are any.
+  std::span<const TraceDesc> traces;
+  std::span<const CoverDesc> covers;
 
   const TypeDesc& type(uint32_t index) const { return types[index]; }
   const TypeDesc& param_type(size_t i) const { return types[params[i].type]; }

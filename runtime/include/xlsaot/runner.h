@@ -56,6 +56,12 @@ class AssertionLog {
   bool out_of_memory_ = false;
 };
 
+// The error for a status an entry point returned (xlsaot/abi.h), the same on
+// every engine that runs compiled code (the JIT too): success for
+// XLSAOT_STATUS_OK, kUnsupported for a loop that would never terminate,
+// kInternal for an unknown status. `function_name` names the XLS function.
+Status EntryStatusToError(int32_t status, std::string_view function_name);
+
 class ArtifactRunner {
  public:
   // A runner for the artifact an object exports (xlsaot/artifact.h). With
@@ -82,14 +88,20 @@ class ArtifactRunner {
   uint8_t* scratch() const { return scratch_; }
 
   // Runs the function on input(0..n-1), writing output(). Failed assertions
-  // do not make the call fail: they are recorded in `log`. Errors: a status
-  // the compiled code reports (kInvalidArgument for a loop that would never
-  // end), kResourceExhausted when `log` could not store a message.
+  // do not make the call fail: they are recorded in `log`; traces and covers
+  // of an artifact compiled with events are dropped. Errors: a status the
+  // compiled code reports (EntryStatusToError), kResourceExhausted when
+  // `log` could not store a message.
   Status Call(AssertionLog& log);
   // The same on caller-provided buffers, each sized and aligned as the
   // metadata says (nullptr is fine for zero-sized ones); `output` must not
   // overlap an input.
   Status Call(const uint8_t* const* inputs, uint8_t* output, AssertionLog& log);
+  // The same with a context made by the caller, whose callbacks receive
+  // every event (an EventRecorder's, xlsaot/event_recorder.h). A NULL
+  // callback drops that kind of event.
+  Status Call(xlsaot_context& ctx) { return Call(inputs_.data(), output_, ctx); }
+  Status Call(const uint8_t* const* inputs, uint8_t* output, xlsaot_context& ctx);
 
  private:
   ArtifactRunner() = default;

@@ -1,0 +1,80 @@
+// EventRecorder: collects the events of calls to an artifact compiled with
+// events (`xlsaot compile --events`): failed assertions with message and
+// label, traces formatted as XLS formats them, cover hits — into the same
+// Events every engine reports (xlsaot/events.h). It makes the xlsaot_context
+// a call passes to the compiled code (ArtifactRunner::Call(ctx)).
+//
+// Trace text is formatted here and only here, and only for the traces a
+// call collects: a consumer that never creates a recorder links none of the
+// formatting code (runtime/src/event_recorder.cc, trace_format.cc,
+// value_text.cc are objects of their own in the archive).
+#ifndef XLSAOT_EVENT_RECORDER_H_
+#define XLSAOT_EVENT_RECORDER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "xlsaot/abi.h"
+#include "xlsaot/events.h"
+#include "xlsaot/metadata.h"
+#include "xlsaot/result.h"
+#include "xlsaot/trace_format.h"
+
+namespace xlsaot {
+
+// What one call collects.
+struct EventOptions {
+  enum class Collect : uint8_t {
+    kNothing,     // no event at all (covers and traces are not even counted)
+    kAssertions,  // failed assertions only
+    kEverything,  // assertions, traces, covers
+  };
+  Collect collect = Collect::kEverything;
+  // Traces whose verbosity is above this are neither formatted nor kept.
+  int64_t max_trace_verbosity = std::numeric_limits<int64_t>::max();
+  // At most this many assertions and traces are kept per call; the rest are
+  // counted as dropped (memory stays bounded whatever the loop counts).
+  size_t max_events = 100000;
+};
+
+class EventRecorder {
+ public:
+  // A recorder for the artifact described by `metadata`, which must outlive
+  // it. Parses every trace format once. Errors: kCorruptArtifact for a
+  // format that does not parse or whose placeholders are not as many as its
+  // operands.
+  static Result<EventRecorder> Create(const MetadataView& metadata);
+
+  // Starts recording into `events` (cleared first) per `options`, and
+  // returns the context to call the compiled code with; valid until the next
+  // Begin and while this recorder and `events` live.
+  xlsaot_context& Begin(Events& events, const EventOptions& options = {});
+
+  // After the call: how many assertions and traces did not fit under
+  // max_events, and whether memory ran out while recording (then the call's
+  // events are incomplete).
+  size_t dropped() const { return dropped_; }
+  bool out_of_memory() const { return out_of_memory_; }
+
+ private:
+  static void OnAssert(xlsaot_context* ctx, uint32_t index, const char* message, size_t message_len,
+                       const char* label, size_t label_len);
+  static void OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands);
+  static void OnCover(xlsaot_context* ctx, uint32_t index, const char* label, size_t label_len);
+  // Whether one more assertion or trace may be kept.
+  bool Admit();
+
+  const MetadataView* metadata_ = nullptr;
+  std::vector<std::vector<TraceFormatStep>> formats_;  // per trace site
+  xlsaot_context context_{};
+  Events* events_ = nullptr;
+  EventOptions options_;
+  size_t dropped_ = 0;
+  bool out_of_memory_ = false;
+};
+
+}  // namespace xlsaot
+
+#endif  // XLSAOT_EVENT_RECORDER_H_
