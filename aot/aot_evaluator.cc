@@ -20,7 +20,7 @@ Result<std::unique_ptr<AotEvaluator>> AotEvaluator::Create(const Function& funct
   return evaluator;
 }
 
-Result<EvalResult> AotEvaluator::Run(std::span<const Value> args, const EventOptions& options) {
+Result<EvalResult> AotEvaluator::Run(std::span<const Value> args, const RunOptions& options) {
   ArtifactRunner& runner = *runner_;
   if (args.size() != runner.input_count()) {
     return MakeError(ErrorCode::kInvalidArgument,

@@ -36,7 +36,7 @@ class AotEvaluator {
   // Failed assertions are events, as with the interpreter, and so are the
   // traces and covers of a function compiled with events; `options` says
   // which are collected (xlsaot/event_recorder.h).
-  Result<EvalResult> Run(std::span<const Value> args, const EventOptions& options = {});
+  Result<EvalResult> Run(std::span<const Value> args, const RunOptions& options = {});
 
   const AotArtifact& artifact() const { return artifact_; }
   ArtifactRunner& runner() { return *runner_; }

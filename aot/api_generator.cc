@@ -260,7 +260,11 @@ class Generator {
   }
   // "uint32_t state, uint8_t byte"; trailing parameters without storage get
   // "= {}" in the declaration.
-  std::string ParamList(bool declaration) const {
+  // `defaults`: the declaration's "= {}"; `names`: parameters without
+  // storage named (in a declaration) rather than commented out (in a
+  // definition, which never reads them).
+  std::string ParamList(bool declaration) const { return Params(declaration, declaration); }
+  std::string Params(bool defaults, bool names) const {
     size_t first_defaulted = params_.size();
     while (first_defaulted > 0 && params_[first_defaulted - 1].empty) --first_defaulted;
     std::string s;
@@ -268,9 +272,8 @@ class Generator {
       if (i) s += ", ";
       const Param& p = params_[i];
       s += p.type + " ";
-      // Parameters without storage are never read: unnamed in definitions.
-      s += (!declaration && p.empty) ? "/*" + p.id + "*/" : p.id;
-      if (declaration && i >= first_defaulted) s += " = {}";
+      s += (!names && p.empty) ? "/*" + p.id + "*/" : p.id;
+      if (defaults && i >= first_defaulted) s += " = {}";
     }
     return s;
   }
@@ -318,12 +321,15 @@ std::string Generator::Header() const {
   h += "// Link with " + name_ + ".o (the compiled code) and the xlsaot runtime library; see\n";
   h += "// docs/generated-api.md for the API and the C++ type of every XLS type.\n";
   h += "#ifndef " + guard + "\n#define " + guard + "\n\n";
-  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <string_view>\n"
-       "#include <tuple>\n\n";
+  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n"
+       "#include <string_view>\n#include <tuple>\n\n";
   h += "#include \"xlsaot/allocator.h\"\n#include \"xlsaot/bits.h\"\n"
        "#include \"xlsaot/marshal.h\"\n#include \"xlsaot/metadata.h\"\n"
        "#include \"xlsaot/result.h\"\n#include \"xlsaot/run_output.h\"\n"
-       "#include \"xlsaot/runner.h\"\n\n";
+       "#include \"xlsaot/runner.h\"\n"
+       "// Only RunWithEvents uses it, and only a program that calls RunWithEvents\n"
+       "// links the event recorder and the trace formatter of the runtime.\n"
+       "#include \"xlsaot/event_recorder.h\"\n\n";
   h += "namespace " + ns_ + " {\n\n";
 
   // The metadata tables.
@@ -416,15 +422,29 @@ std::string Generator::Header() const {
   h += "  // Computes " + CallDoc() + ". If an assertion fails, the result is an\n";
   h += "  // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.\n";
   h += "  xlsaot::Result<Output> Run(" + sig + ");\n\n";
-  h += "  // Computes " + CallDoc() + " and returns it together with the messages\n";
-  h += "  // of all failed assertions, in order.\n";
-  h += "  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(" + sig + ");\n\n";
+  h += "  // Computes " + CallDoc() + " and returns it together with the events\n";
+  h += "  // `options` asks for (all by default): failed assertions with their labels\n";
+  h += "  // and traces in execution order, cover counts (docs/events.md). Failed\n";
+  h += "  // assertions do not make it fail; their messages are also in `assertions`.\n";
+  const std::string inline_sig = Params(/*defaults=*/true, /*names=*/false);
+  h += "  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(" + inline_sig + (inline_sig.empty() ? "" : ", ") +
+       "const xlsaot::RunOptions& options = {}) {\n";
+  h += "    StoreInputs(" + ArgList() + ");\n";
+  h += "    xlsaot::RunOutput<Output> result{};\n";
+  h += "    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {\n";
+  h += "      return status.error_value();\n";
+  h += "    }\n";
+  h += "    LoadOutput(result.output);\n";
+  h += "    return result;\n";
+  h += "  }\n\n";
   h += "  // The metadata-driven runner underneath (buffers, scratch, metadata).\n";
   h += "  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }\n\n";
   h += " private:\n";
   h += "  explicit Runner(xlsaot::ArtifactRunner runner);\n";
-  h += "  void StoreInputs(" + StoreInputsParams() + ");\n\n";
+  h += "  void StoreInputs(" + StoreInputsParams() + ");\n";
+  h += "  void LoadOutput(Output& value) const;\n\n";
   h += "  xlsaot::ArtifactRunner runner_;\n";
+  h += "  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents\n";
   h += "};\n\n";
   h += "}  // namespace " + ns_ + "\n\n";
   h += "#endif  // " + guard + "\n";
@@ -440,15 +460,7 @@ std::string Generator::Source() const {
   s += "#include \"xlsaot/artifact.h\"\n#include \"xlsaot/marshal.h\"\n\n";
   s += "// Defined by the compiled object " + name_ + ".o.\n";
   s += "extern \"C\" const xlsaot_artifact " + ArtifactSymbol() + ";\n\n";
-  s += "namespace " + ns_ + " {\n";
-  s += "namespace {\n\n";
-  s += "void LoadOutput(const uint8_t* buffer, Runner::Output& value) {\n";
-  std::string load;
-  EmitCopy(m_, Direction::kLoad, m_.return_type, "value", Offset{}, 0, "  ", load);
-  if (load.empty()) s += "  (void)buffer;\n  (void)value;\n";
-  s += load;
-  s += "}\n\n";
-  s += "}  // namespace\n\n";
+  s += "namespace " + ns_ + " {\n\n";
 
   s += "Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}\n\n";
   s += "xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {\n";
@@ -472,6 +484,17 @@ std::string Generator::Source() const {
   if (!any_store) s += "  // No parameter has storage.\n";
   s += "}\n\n";
 
+  s += "void Runner::LoadOutput(Output& value) const {\n";
+  std::string load;
+  EmitCopy(m_, Direction::kLoad, m_.return_type, "value", Offset{}, 0, "  ", load);
+  if (load.empty()) {
+    s += "  (void)value;\n";
+  } else {
+    s += "  const uint8_t* const buffer = runner_.output();\n";
+  }
+  s += load;
+  s += "}\n\n";
+
   const std::string sig = ParamList(/*declaration=*/false);
   s += "xlsaot::Result<Runner::Output> Runner::Run(" + sig + ") {\n";
   s += "  StoreInputs(" + ArgList() + ");\n";
@@ -479,16 +502,8 @@ std::string Generator::Source() const {
   s += "  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();\n";
   s += "  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();\n";
   s += "  Output value{};\n";
-  s += "  LoadOutput(runner_.output(), value);\n";
+  s += "  LoadOutput(value);\n";
   s += "  return value;\n";
-  s += "}\n\n";
-  s += "xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(" + sig + ") {\n";
-  s += "  StoreInputs(" + ArgList() + ");\n";
-  s += "  xlsaot::RunOutput<Output> result{};\n";
-  s += "  xlsaot::AssertionLog log(&result.assertions);\n";
-  s += "  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();\n";
-  s += "  LoadOutput(runner_.output(), result.output);\n";
-  s += "  return result;\n";
   s += "}\n\n";
   s += "}  // namespace " + ns_ + "\n";
   return s;

@@ -9,7 +9,7 @@ namespace xlsaot {
 Result<EventRecorder> EventRecorder::Create(const MetadataView& metadata) {
   try {
     EventRecorder recorder;
-    recorder.metadata_ = &metadata;
+    recorder.metadata_ = metadata;
     recorder.formats_.reserve(metadata.traces.size());
     for (size_t i = 0; i < metadata.traces.size(); ++i) {
       const TraceDesc& site = metadata.traces[i];
@@ -33,7 +33,7 @@ Result<EventRecorder> EventRecorder::Create(const MetadataView& metadata) {
   }
 }
 
-xlsaot_context& EventRecorder::Begin(Events& events, const EventOptions& options) {
+xlsaot_context& EventRecorder::Begin(Events& events, const RunOptions& options) {
   events.log.clear();
   events.cover_hits.clear();
   events_ = &events;
@@ -42,8 +42,8 @@ xlsaot_context& EventRecorder::Begin(Events& events, const EventOptions& options
   out_of_memory_ = false;
   context_ = xlsaot_context{};
   context_.user_data = this;
-  if (options.collect != EventOptions::Collect::kNothing) context_.on_assert = &OnAssert;
-  if (options.collect == EventOptions::Collect::kEverything) {
+  if (options.collect != RunOptions::Collect::kNothing) context_.on_assert = &OnAssert;
+  if (options.collect == RunOptions::Collect::kEverything) {
     context_.on_trace = &OnTrace;
     context_.on_cover = &OnCover;
   }
@@ -74,11 +74,11 @@ void EventRecorder::OnAssert(xlsaot_context* ctx, uint32_t, const char* message,
 void EventRecorder::OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands) {
   auto* self = static_cast<EventRecorder*>(ctx->user_data);
   if (index >= self->formats_.size()) return;
-  const TraceDesc& site = self->metadata_->traces[index];
+  const TraceDesc& site = self->metadata_.traces[index];
   if (static_cast<int64_t>(site.verbosity) > self->options_.max_trace_verbosity || !self->Admit()) return;
   try {
     self->events_->log.push_back(Event{Event::Kind::kTrace,
-                                       RenderTrace(self->formats_[index], *self->metadata_, site.operand_types, operands),
+                                       RenderTrace(self->formats_[index], self->metadata_, site.operand_types, operands),
                                        "", static_cast<int64_t>(site.verbosity)});
   } catch (const std::bad_alloc&) {
     self->out_of_memory_ = true;
@@ -92,6 +92,21 @@ void EventRecorder::OnCover(xlsaot_context* ctx, uint32_t, const char* label, si
   } catch (const std::bad_alloc&) {
     self->out_of_memory_ = true;
   }
+}
+
+Status CallRecordingEvents(ArtifactRunner& runner, std::optional<EventRecorder>& recorder, const RunOptions& options,
+                           Events& events, size_t& dropped) {
+  if (!recorder.has_value()) {
+    XLSAOT_ASSIGN_OR_RETURN(EventRecorder made, EventRecorder::Create(runner.metadata()));
+    recorder.emplace(std::move(made));
+  }
+  XLSAOT_RETURN_IF_ERROR(runner.Call(recorder->Begin(events, options)));
+  if (recorder->out_of_memory()) {
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "out of memory recording the events of '" + std::string(runner.metadata().function_name) + "'");
+  }
+  dropped = recorder->dropped();
+  return Status::Ok();
 }
 
 }  // namespace xlsaot

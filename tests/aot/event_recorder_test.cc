@@ -1,7 +1,7 @@
 // Events from ahead-of-time compiled code (compiled with events): the
 // runtime's EventRecorder against the interpreter — traces inside loop
 // bodies and invoked functions, covers in loops, labelled asserts — what
-// each EventOptions collects, the verbosity filter and the cap; and the
+// each RunOptions collects, the verbosity filter and the cap; and the
 // event sites in the metadata (round trip, validation).
 #include "xlsaot/event_recorder.h"
 
@@ -101,23 +101,23 @@ TEST_F(EventRecorderTest, EverythingMatchesTheInterpreterEventForEvent) {
 }
 
 TEST_F(EventRecorderTest, OptionsChooseWhatIsCollected) {
-  EventOptions nothing;
-  nothing.collect = EventOptions::Collect::kNothing;
+  RunOptions nothing;
+  nothing.collect = RunOptions::Collect::kNothing;
   Result<EvalResult> none = evaluator_->Run(Args(200), nothing);
   ASSERT_TRUE(none.ok()) << none.error();
   EXPECT_TRUE(none->events.log.empty());
   EXPECT_TRUE(none->events.cover_hits.empty());
   EXPECT_EQ(none->value, Value::UBits(210, 8));
 
-  EventOptions assertions;
-  assertions.collect = EventOptions::Collect::kAssertions;
+  RunOptions assertions;
+  assertions.collect = RunOptions::Collect::kAssertions;
   Result<EvalResult> asserts = evaluator_->Run(Args(200), assertions);
   ASSERT_TRUE(asserts.ok()) << asserts.error();
   EXPECT_EQ(asserts->events.log, (std::vector<Event>{{Event::Kind::kAssert, "v too big", "v_small"}}));
   EXPECT_TRUE(asserts->events.cover_hits.empty());
 
   // Verbosity 1 keeps the loop's traces, not the callee's (verbosity 3).
-  EventOptions quiet;
+  RunOptions quiet;
   quiet.max_trace_verbosity = 1;
   Result<EvalResult> filtered = evaluator_->Run(Args(200), quiet);
   ASSERT_TRUE(filtered.ok()) << filtered.error();
@@ -134,7 +134,7 @@ TEST_F(EventRecorderTest, TheCapBoundsWhatOneCallKeeps) {
   const uint8_t x = 200;
   std::memcpy(runner.input(0), &x, 1);
   std::memset(runner.input(1), 0, 16);
-  EventOptions capped;
+  RunOptions capped;
   capped.max_events = 3;
   Events events;
   ASSERT_TRUE(runner.Call(recorder->Begin(events, capped)).ok());

@@ -21,7 +21,6 @@
 #include "scalar.h"
 #include "tests/aot/aot_test_util.h"
 #include "wide.h"
-#include "xlsaot/event_recorder.h"
 #include "zero_width.h"
 
 namespace xlsaot {
@@ -216,22 +215,43 @@ TEST_F(GeneratedApiTest, AnEventsArtifactRunsAndItsEventsAreRecorded) {
   ASSERT_FALSE(zero.ok());
   EXPECT_EQ(zero.error(), "assertion failed: x must not be zero");
 
-  // The staging buffers still hold the last call's inputs (x = 0).
-  Result<EventRecorder> recorder = EventRecorder::Create(runner->artifact_runner().metadata());
-  ASSERT_TRUE(recorder.ok()) << recorder.error();
-  Events events;
-  ASSERT_TRUE(runner->artifact_runner().Call(recorder->Begin(events)).ok());
+  // RunWithEvents: every event, as the interpreter gives them.
+  auto recorded = runner->RunWithEvents(0, {true, *wide});
+  ASSERT_TRUE(recorded.ok()) << recorded.error();
   Result<EvalResult> oracle = Interpret(
       f, std::vector<Value>{Value::UBits(0, 16), Value::Tuple({Value::UBits(1, 1),
                                                                 Value::Bits(llvm::APInt(65, 2) | llvm::APInt::getOneBitSet(65, 64))})});
   ASSERT_TRUE(oracle.ok()) << oracle.error();
-  EXPECT_EQ(events.log, oracle->events.log);
-  EXPECT_EQ(events.cover_hits, oracle->events.cover_hits);
-  ASSERT_EQ(events.log.size(), 5u);
-  EXPECT_EQ(events.log[0].text, "pair = (1, 0x1_0000_0000_0000_0002) {literal}");
-  EXPECT_EQ(events.cover_hits.at("pair_flag_set"), 1);
-  EXPECT_EQ(events.log[1], (Event{Event::Kind::kAssert, "x must not be zero", "x_nonzero"}));
-  EXPECT_EQ(events.log[2], (Event{Event::Kind::kTrace, "step 0 acc=0x0", "", 2}));
+  EXPECT_EQ(Value::UBits(recorded->output, 16), oracle->value);
+  EXPECT_EQ(recorded->events.log, oracle->events.log);
+  EXPECT_EQ(recorded->events.cover_hits, oracle->events.cover_hits);
+  ASSERT_EQ(recorded->events.log.size(), 5u);
+  EXPECT_EQ(recorded->events.log[0].text, "pair = (1, 0x1_0000_0000_0000_0002) {literal}");
+  EXPECT_EQ(recorded->events.log[1], (Event{Event::Kind::kAssert, "x must not be zero", "x_nonzero"}));
+  EXPECT_EQ(recorded->events.log[2], (Event{Event::Kind::kTrace, "step 0 acc=0x0", "", 2}));
+  EXPECT_EQ(recorded->events.cover_hits.at("pair_flag_set"), 1);
+  EXPECT_EQ(recorded->assertions, (std::vector<std::string>{"x must not be zero"}));
+  EXPECT_FALSE(recorded->truncated());
+
+  // RunOptions: a verbosity limit, a cap, assertions only.
+  RunOptions options;
+  options.max_trace_verbosity = 1;
+  auto quiet = runner->RunWithEvents(0, {true, *wide}, options);
+  ASSERT_TRUE(quiet.ok()) << quiet.error();
+  EXPECT_EQ(quiet->events.log.size(), 2u);  // the verbosity-2 loop traces are left out
+  options = RunOptions{};
+  options.max_events = 2;
+  auto capped = runner->RunWithEvents(0, {true, *wide}, options);
+  ASSERT_TRUE(capped.ok()) << capped.error();
+  EXPECT_EQ(capped->events.log.size(), 2u);
+  EXPECT_EQ(capped->dropped, 3u);
+  EXPECT_TRUE(capped->truncated());
+  options = RunOptions{};
+  options.collect = RunOptions::Collect::kAssertions;
+  auto asserts_only = runner->RunWithEvents(0, {true, *wide}, options);
+  ASSERT_TRUE(asserts_only.ok()) << asserts_only.error();
+  EXPECT_EQ(asserts_only->events.log, (std::vector<Event>{{Event::Kind::kAssert, "x must not be zero", "x_nonzero"}}));
+  EXPECT_TRUE(asserts_only->events.cover_hits.empty());
 }
 
 TEST_F(GeneratedApiTest, LoopStateInScratch) {

@@ -103,6 +103,27 @@ TEST(StandaloneTest, ContainsNoCompilerSideSymbol) {
   }
 }
 
+// Event recording and trace formatting are objects of their own in the
+// runtime archive, referenced only by RunWithEvents and EventRecorder: a
+// consumer that calls Run() of an events artifact links none of them.
+TEST(StandaloneTest, AConsumerOfRunAloneLinksNoEventCode) {
+  if (!HaveTool("nm")) GTEST_SKIP() << "nm is not installed; cannot inspect the consumer";
+  const std::string run_only = XLSAOT_STANDALONE_RUN_ONLY;
+  CommandResult ran = RunCommand(Quote(run_only));
+  EXPECT_EQ(ran.exit_code, 0) << ran.output;
+  EXPECT_NE(ran.output.find("traced_sum(200, 100) = 44"), std::string::npos) << ran.output;
+  CommandResult symbols = RunCommand("nm -C " + Quote(run_only));
+  ASSERT_EQ(symbols.exit_code, 0) << symbols.output;
+  ASSERT_NE(symbols.output.find("xlsaot::ArtifactRunner::Call"), std::string::npos) << "not the consumer expected";
+  for (const char* symbol : {"xlsaot::EventRecorder", "xlsaot::RenderTrace", "xlsaot::ParseTraceFormat",
+                             "xlsaot::AppendBitsText", "xlsaot::AppendBufferText"}) {
+    EXPECT_EQ(symbols.output.find(symbol), std::string::npos) << "the Run()-only consumer links " << symbol;
+  }
+  // The full consumer, which calls RunWithEvents, does link them.
+  CommandResult full = RunCommand("nm -C " + Quote(kConsumer));
+  EXPECT_NE(full.output.find("xlsaot::EventRecorder::Create"), std::string::npos);
+}
+
 TEST(StandaloneTest, RunsWhenCopiedAloneToAnotherDirectory) {
   TempDir dir;
   const fs::path copy = dir.path() / "consumer";
@@ -116,6 +137,7 @@ TEST(StandaloneTest, RunsWhenCopiedAloneToAnotherDirectory) {
   EXPECT_NE(r.output.find("checked_div(42, 0) -> assertion failed: division by zero\n"),
             std::string::npos)
       << r.output;
+  EXPECT_NE(r.output.find("trace: 200 + 100 = 0x2c\ncover: sum_wraps x 1\n"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("all results correct\n"), std::string::npos) << r.output;
 }
 

@@ -7,6 +7,7 @@
 
 #include "checks_div.h"
 #include "checks_mul.h"
+#include "checks_traced.h"
 #include "crc32.h"
 
 namespace {
@@ -73,6 +74,24 @@ int main() {  // NOLINT(bugprone-exception-escape)
   Check(events.ok() && events->assertions.size() == 1 &&
             events->assertions[0] == "division by zero",
         "checked_div(42, 0) events");
+
+  // Traces and covers of an artifact compiled with events.
+  auto traced = standalone::traced::Runner::Create();
+  if (!traced.ok()) {
+    std::printf("error: %s\n", traced.error().c_str());
+    return 1;
+  }
+  auto with_events = traced->RunWithEvents(200, 100);
+  Check(with_events.ok() && with_events->output == 44, "traced_sum(200, 100)");
+  if (with_events.ok()) {
+    for (const xlsaot::Event& e : with_events->events.log) std::printf("trace: %s\n", e.text.c_str());
+    for (const auto& [label, count] : with_events->events.cover_hits)
+      std::printf("cover: %s x %lld\n", label.c_str(), static_cast<long long>(count));
+    Check(with_events->events.log.size() == 1 && with_events->events.log[0].text == "200 + 100 = 0x2c",
+          "traced_sum trace");
+    Check(with_events->events.cover_hits.size() == 1 && with_events->events.cover_hits.begin()->second == 1,
+          "traced_sum cover");
+  }
 
   std::printf(failures == 0 ? "all results correct\n" : "%d results wrong\n", failures);
   return failures == 0 ? 0 : 1;

@@ -14,18 +14,22 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "xlsaot/abi.h"
 #include "xlsaot/events.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
+#include "xlsaot/run_output.h"
+#include "xlsaot/runner.h"
 #include "xlsaot/trace_format.h"
 
 namespace xlsaot {
 
-// What one call collects.
-struct EventOptions {
+// What one call collects (RunWithEvents of the generated API,
+// EventRecorder::Begin).
+struct RunOptions {
   enum class Collect : uint8_t {
     kNothing,     // no event at all (covers and traces are not even counted)
     kAssertions,  // failed assertions only
@@ -41,8 +45,10 @@ struct EventOptions {
 
 class EventRecorder {
  public:
-  // A recorder for the artifact described by `metadata`, which must outlive
-  // it. Parses every trace format once. Errors: kCorruptArtifact for a
+  // A recorder for the artifact described by `metadata` (copied; the strings
+  // and tables it points to must outlive the recorder, as those of
+  // ArtifactRunner::metadata() and a generated kMetadata do). Parses every
+  // trace format once. Errors: kCorruptArtifact for a
   // format that does not parse or whose placeholders are not as many as its
   // operands.
   static Result<EventRecorder> Create(const MetadataView& metadata);
@@ -50,7 +56,7 @@ class EventRecorder {
   // Starts recording into `events` (cleared first) per `options`, and
   // returns the context to call the compiled code with; valid until the next
   // Begin and while this recorder and `events` live.
-  xlsaot_context& Begin(Events& events, const EventOptions& options = {});
+  xlsaot_context& Begin(Events& events, const RunOptions& options = {});
 
   // After the call: how many assertions and traces did not fit under
   // max_events, and whether memory ran out while recording (then the call's
@@ -66,14 +72,35 @@ class EventRecorder {
   // Whether one more assertion or trace may be kept.
   bool Admit();
 
-  const MetadataView* metadata_ = nullptr;
+  MetadataView metadata_;
   std::vector<std::vector<TraceFormatStep>> formats_;  // per trace site
   xlsaot_context context_{};
   Events* events_ = nullptr;
-  EventOptions options_;
+  RunOptions options_;
   size_t dropped_ = 0;
   bool out_of_memory_ = false;
 };
+
+// Runs `runner` on its staging buffers with `recorder` (created from the
+// runner's metadata on first use, so that callers that never ask for events
+// never make one), recording into `events` per `options`. `dropped` gets
+// the number of events past the cap. Errors: those of the call, of
+// EventRecorder::Create, and kResourceExhausted when memory ran out while
+// recording.
+Status CallRecordingEvents(ArtifactRunner& runner, std::optional<EventRecorder>& recorder, const RunOptions& options,
+                           Events& events, size_t& dropped);
+
+// The same, filling a generated API's RunOutput (its `output` is left to
+// the caller): every event in `result.events`, the messages of the failed
+// assertions again in `result.assertions`.
+template <typename T>
+Status CallRecordingEvents(ArtifactRunner& runner, std::optional<EventRecorder>& recorder, const RunOptions& options,
+                           RunOutput<T>& result) {
+  XLSAOT_RETURN_IF_ERROR(CallRecordingEvents(runner, recorder, options, result.events, result.dropped));
+  for (const Event& e : result.events.log)
+    if (e.kind == Event::Kind::kAssert) result.assertions.push_back(e.text);
+  return Status::Ok();
+}
 
 }  // namespace xlsaot
 

@@ -12,13 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_asserts__asserts_artifact;
 
 namespace asserts {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  value = xlsaot::LoadBits<8>(buffer);
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -40,23 +33,19 @@ void Runner::StoreInputs(uint8_t x, uint8_t limit) {
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  value = xlsaot::LoadBits<8>(buffer);
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit) {
   StoreInputs(x, limit);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit) {
-  StoreInputs(x, limit);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace asserts

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <tuple>
 
@@ -20,6 +21,9 @@
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
 #include "xlsaot/runner.h"
+// Only RunWithEvents uses it, and only a program that calls RunWithEvents
+// links the event recorder and the trace formatter of the runtime.
+#include "xlsaot/event_recorder.h"
 
 namespace asserts {
 
@@ -88,9 +92,19 @@ class Runner {
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
   xlsaot::Result<Output> Run(xlsaot::Token tok, uint8_t x, uint8_t limit);
 
-  // Computes checked(tok, x, limit) and returns it together with the messages
-  // of all failed assertions, in order.
-  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(xlsaot::Token tok, uint8_t x, uint8_t limit);
+  // Computes checked(tok, x, limit) and returns it together with the events
+  // `options` asks for (all by default): failed assertions with their labels
+  // and traces in execution order, cover counts (docs/events.md). Failed
+  // assertions do not make it fail; their messages are also in `assertions`.
+  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit, const xlsaot::RunOptions& options = {}) {
+    StoreInputs(x, limit);
+    xlsaot::RunOutput<Output> result{};
+    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
+      return status.error_value();
+    }
+    LoadOutput(result.output);
+    return result;
+  }
 
   // The metadata-driven runner underneath (buffers, scratch, metadata).
   xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
@@ -98,8 +112,10 @@ class Runner {
  private:
   explicit Runner(xlsaot::ArtifactRunner runner);
   void StoreInputs(uint8_t x, uint8_t limit);
+  void LoadOutput(Output& value) const;
 
   xlsaot::ArtifactRunner runner_;
+  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace asserts

@@ -12,15 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_big_loop__big_loop_artifact;
 
 namespace big_loop {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  for (size_t i0 = 0; i0 < 300; ++i0) {
-    value[i0] = xlsaot::LoadBits<32>(buffer + i0 * 4);
-  }
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -44,23 +35,21 @@ void Runner::StoreInputs(const std::array<uint32_t, 300>& init, uint32_t salt) {
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  for (size_t i0 = 0; i0 < 300; ++i0) {
+    value[i0] = xlsaot::LoadBits<32>(buffer + i0 * 4);
+  }
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(const std::array<uint32_t, 300>& init, uint32_t salt) {
   StoreInputs(init, salt);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(const std::array<uint32_t, 300>& init, uint32_t salt) {
-  StoreInputs(init, salt);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace big_loop

@@ -12,13 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_events__events_artifact;
 
 namespace events {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  value = xlsaot::LoadBits<16>(buffer);
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -41,23 +34,19 @@ void Runner::StoreInputs(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& p
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  value = xlsaot::LoadBits<16>(buffer);
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair) {
   StoreInputs(x, pair);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair) {
-  StoreInputs(x, pair);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace events

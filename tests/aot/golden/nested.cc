@@ -12,22 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_nested__nested_artifact;
 
 namespace nested {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  for (size_t i0 = 0; i0 < 2; ++i0) {
-    std::get<0>(std::get<0>(value)[i0]) = xlsaot::LoadWideBits<65>(buffer + i0 * 24);
-    std::get<1>(std::get<0>(value)[i0]) = xlsaot::LoadBits<3>(buffer + 16 + i0 * 24);
-  }
-  for (size_t i0 = 0; i0 < 2; ++i0) {
-    for (size_t i1 = 0; i1 < 2; ++i1) {
-      std::get<1>(value)[i0][i1] = xlsaot::LoadBits<16>(buffer + 48 + i0 * 4 + i1 * 2);
-    }
-  }
-  std::get<2>(value) = xlsaot::LoadBits<1>(buffer + 56);
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -56,23 +40,28 @@ void Runner::StoreInputs(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, 
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  for (size_t i0 = 0; i0 < 2; ++i0) {
+    std::get<0>(std::get<0>(value)[i0]) = xlsaot::LoadWideBits<65>(buffer + i0 * 24);
+    std::get<1>(std::get<0>(value)[i0]) = xlsaot::LoadBits<3>(buffer + 16 + i0 * 24);
+  }
+  for (size_t i0 = 0; i0 < 2; ++i0) {
+    for (size_t i1 = 0; i1 < 2; ++i1) {
+      std::get<1>(value)[i0][i1] = xlsaot::LoadBits<16>(buffer + 48 + i0 * 4 + i1 * 2);
+    }
+  }
+  std::get<2>(value) = xlsaot::LoadBits<1>(buffer + 56);
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b) {
   StoreInputs(a, b);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b) {
-  StoreInputs(a, b);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace nested

@@ -12,13 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_scalar__scalar_artifact;
 
 namespace scalar {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  value = xlsaot::LoadBits<33>(buffer);
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -48,23 +41,19 @@ void Runner::StoreInputs(uint8_t a, uint16_t b, bool negate, uint64_t acc) {
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  value = xlsaot::LoadBits<33>(buffer);
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(uint8_t a, uint16_t b, bool negate, uint64_t acc) {
   StoreInputs(a, b, negate, acc);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(uint8_t a, uint16_t b, bool negate, uint64_t acc) {
-  StoreInputs(a, b, negate, acc);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace scalar

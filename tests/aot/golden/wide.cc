@@ -12,14 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_wide__wide_artifact;
 
 namespace wide {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  std::get<0>(value) = xlsaot::LoadWideBits<257>(buffer);
-  std::get<1>(value) = xlsaot::LoadBits<1>(buffer + 40);
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -45,23 +37,20 @@ void Runner::StoreInputs(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b,
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  std::get<0>(value) = xlsaot::LoadWideBits<257>(buffer);
+  std::get<1>(value) = xlsaot::LoadBits<1>(buffer + 40);
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c) {
   StoreInputs(a, b, c);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c) {
-  StoreInputs(a, b, c);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace wide

@@ -12,13 +12,6 @@
 extern "C" const xlsaot_artifact xlsaot_zero_width__zero_width_artifact;
 
 namespace zero_width {
-namespace {
-
-void LoadOutput(const uint8_t* buffer, Runner::Output& value) {
-  std::get<3>(value) = xlsaot::LoadBits<8>(buffer);
-}
-
-}  // namespace
 
 Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
 
@@ -36,23 +29,19 @@ void Runner::StoreInputs(uint8_t x) {
   }
 }
 
+void Runner::LoadOutput(Output& value) const {
+  const uint8_t* const buffer = runner_.output();
+  std::get<3>(value) = xlsaot::LoadBits<8>(buffer);
+}
+
 xlsaot::Result<Runner::Output> Runner::Run(xlsaot::Token /*t*/, const std::tuple<>& /*e*/, xlsaot::ZeroBits /*z*/, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& /*mixed*/, xlsaot::Token /*last*/) {
   StoreInputs(x);
   xlsaot::AssertionLog log;
   if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
   if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
   Output value{};
-  LoadOutput(runner_.output(), value);
+  LoadOutput(value);
   return value;
-}
-
-xlsaot::Result<xlsaot::RunOutput<Runner::Output>> Runner::RunWithEvents(xlsaot::Token /*t*/, const std::tuple<>& /*e*/, xlsaot::ZeroBits /*z*/, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& /*mixed*/, xlsaot::Token /*last*/) {
-  StoreInputs(x);
-  xlsaot::RunOutput<Output> result{};
-  xlsaot::AssertionLog log(&result.assertions);
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  LoadOutput(runner_.output(), result.output);
-  return result;
 }
 
 }  // namespace zero_width
