@@ -131,7 +131,9 @@ void AppendBufferText(const MetadataView& metadata, uint32_t type, const uint8_t
     case TypeDescKind::kBits: {
       // The value is the low bit_count bits of its little-endian container.
       std::vector<uint64_t> words(static_cast<size_t>((t.bit_count + 63) / 64), 0);
-      std::memcpy(words.data(), buffer, static_cast<size_t>(std::min<uint64_t>(t.size, words.size() * 8)));
+      // Zero-width bits have no storage (and may have a null buffer).
+      const size_t bytes = static_cast<size_t>(std::min<uint64_t>(t.size, words.size() * 8));
+      if (bytes != 0) std::memcpy(words.data(), buffer, bytes);
       AppendBitsText(words, t.bit_count, preference, out);
       return;
     }
