@@ -262,6 +262,48 @@ llvm::Value* EmitEncode(Builder& b, llvm::Value* x, int64_t input_width, int64_t
   return result;
 }
 
+namespace {
+
+// Word k (64 bits) of x, zero-extended past x's width.
+llvm::Value* Word(Builder& b, llvm::Value* x, int64_t k) {
+  llvm::Value* shifted = k == 0 ? x : b.CreateLShr(x, Const(b, WidthOf(x), static_cast<uint64_t>(64 * k)));
+  return Resize(b, shifted, 64, false);
+}
+
+}  // namespace
+
+llvm::Value* EmitLowestSetBit(Builder& b, llvm::Value* x) {
+  const int64_t n = WidthOf(x);
+  if (n <= 64) {
+    return Resize(b, b.CreateBinaryIntrinsic(llvm::Intrinsic::cttz, x, b.getInt1(false)), 64, false);
+  }
+  // From the top word down, so that the lowest non-zero word decides.
+  llvm::Value* index = b.getInt64(static_cast<uint64_t>(n));
+  for (int64_t k = (n + 63) / 64; k-- > 0;) {
+    llvm::Value* word = Word(b, x, k);
+    llvm::Value* in_word = b.CreateBinaryIntrinsic(llvm::Intrinsic::cttz, word, b.getInt1(true));
+    index = b.CreateSelect(b.CreateIsNull(word), index, b.CreateAdd(in_word, b.getInt64(static_cast<uint64_t>(64 * k))));
+  }
+  return index;
+}
+
+llvm::Value* EmitHighestSetBit(Builder& b, llvm::Value* x) {
+  const int64_t n = WidthOf(x);
+  if (n <= 64) {
+    llvm::Value* leading = Resize(b, b.CreateBinaryIntrinsic(llvm::Intrinsic::ctlz, x, b.getInt1(false)), 64, false);
+    return b.CreateSub(b.getInt64(static_cast<uint64_t>(n - 1)), leading);
+  }
+  // From the bottom word up, so that the highest non-zero word decides.
+  llvm::Value* index = b.getInt64(0);
+  for (int64_t k = 0; k < (n + 63) / 64; ++k) {
+    llvm::Value* word = Word(b, x, k);
+    llvm::Value* leading = b.CreateBinaryIntrinsic(llvm::Intrinsic::ctlz, word, b.getInt1(true));
+    index = b.CreateSelect(b.CreateIsNull(word), index,
+                           b.CreateSub(b.getInt64(static_cast<uint64_t>(64 * k + 63)), leading));
+  }
+  return index;
+}
+
 llvm::Value* EmitOneHot(Builder& b, llvm::Value* x, int64_t input_width, bool lsb_prio) {
   const int64_t n = input_width;
   const int64_t w = n + 1;
@@ -273,9 +315,9 @@ llvm::Value* EmitOneHot(Builder& b, llvm::Value* x, int64_t input_width, bool ls
   if (lsb_prio) {
     bit = b.CreateAnd(wide, b.CreateNeg(wide));
   } else {
-    // The highest set bit: ctlz counts at least one zero (the extra top bit).
-    llvm::Value* leading = b.CreateBinaryIntrinsic(llvm::Intrinsic::ctlz, wide, b.getInt1(false));
-    llvm::Value* index = b.CreateSub(Const(b, w, static_cast<uint64_t>(n)), leading);
+    // One bit at the highest set bit of x (any index when x is zero: the
+    // select below replaces that result).
+    llvm::Value* index = Resize(b, EmitHighestSetBit(b, x), w, false);
     index = b.CreateSelect(is_zero, Const(b, w, 0), index);
     bit = b.CreateShl(Const(b, w, 1), index);
   }

@@ -77,6 +77,15 @@ llvm::Value* EmitDecode(Builder& b, llvm::Value* x, int64_t width, const Shifter
 llvm::Value* EmitEncode(Builder& b, llvm::Value* x, int64_t input_width, int64_t width);
 llvm::Value* EmitOneHot(Builder& b, llvm::Value* x, int64_t input_width, bool lsb_prio);
 
+// i64 index of the lowest (EmitLowestSetBit) or highest (EmitHighestSetBit)
+// set bit of a non-null `x`; the lowest of zero is x's width, the highest of
+// zero is unspecified (callers select). Wider than 64 bits they scan 64-bit
+// words: LLVM 19's x86 back end miscompiles arithmetic on the result of
+// llvm.cttz of a wide integer (the high half of a later 128-bit product was
+// taken from the low half), and word scans keep every count in a legal type.
+llvm::Value* EmitLowestSetBit(Builder& b, llvm::Value* x);
+llvm::Value* EmitHighestSetBit(Builder& b, llvm::Value* x);
+
 // i1 reductions; bits[0] and-reduces to 1 and or/xor-reduces to 0.
 llvm::Value* EmitAndReduce(Builder& b, llvm::Value* x);
 llvm::Value* EmitOrReduce(Builder& b, llvm::Value* x);

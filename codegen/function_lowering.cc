@@ -843,14 +843,12 @@ Status FunctionLowerer::LowerMultiply(const Node& n) {
 llvm::Value* FunctionLowerer::EncodeOneHot(const Node& one_hot, int64_t width) {
   llvm::Value* x = Reg(one_hot.operand(0));
   const int64_t n = WidthOf(x);
+  if (n == 0) return ZeroBits(b_, width);  // one_hot of bits[0] is 1: index 0
   llvm::Value* index;
   if (one_hot.attrs().lsb_prio) {
-    index = b_.CreateBinaryIntrinsic(llvm::Intrinsic::cttz, x, b_.getInt1(false));
+    index = EmitLowestSetBit(b_, x);
   } else {
-    llvm::Value* leading = b_.CreateBinaryIntrinsic(llvm::Intrinsic::ctlz, x, b_.getInt1(false));
-    llvm::Value* all = llvm::ConstantInt::get(x->getType(), static_cast<uint64_t>(n));
-    index = b_.CreateSelect(b_.CreateIsNull(x), all,
-                            b_.CreateSub(llvm::ConstantInt::get(x->getType(), static_cast<uint64_t>(n - 1)), leading));
+    index = b_.CreateSelect(b_.CreateIsNull(x), b_.getInt64(static_cast<uint64_t>(n)), EmitHighestSetBit(b_, x));
   }
   // The index is at most n, which the result (ceil(log2(n + 1)) bits) holds.
   return Resize(b_, index, width, false);
