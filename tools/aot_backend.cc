@@ -9,12 +9,14 @@ namespace {
 
 class AotBackend final : public EvalBackend {
  public:
-  explicit AotBackend(std::unique_ptr<AotEvaluator> evaluator) : evaluator_(std::move(evaluator)) {}
+  AotBackend(std::unique_ptr<AotEvaluator> evaluator, const RunOptions& options)
+      : evaluator_(std::move(evaluator)), options_(options) {}
 
-  Result<EvalResult> Run(std::span<const Value> args) override { return evaluator_->Run(args); }
+  Result<EvalResult> Run(std::span<const Value> args) override { return evaluator_->Run(args, options_); }
 
  private:
   std::unique_ptr<AotEvaluator> evaluator_;
+  RunOptions options_;
 };
 
 }  // namespace
@@ -23,7 +25,9 @@ Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function, 
   AotOptions aot;
   aot.events = options.events;
   XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<AotEvaluator> evaluator, AotEvaluator::Create(function, aot));
-  return std::unique_ptr<EvalBackend>(std::make_unique<AotBackend>(std::move(evaluator)));
+  RunOptions run;
+  run.max_trace_verbosity = options.max_trace_verbosity;
+  return std::unique_ptr<EvalBackend>(std::make_unique<AotBackend>(std::move(evaluator), run));
 }
 
 }  // namespace xlsaot

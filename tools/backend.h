@@ -3,6 +3,8 @@
 #ifndef XLSAOT_TOOLS_BACKEND_H_
 #define XLSAOT_TOOLS_BACKEND_H_
 
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <span>
 #include <string>
@@ -31,6 +33,9 @@ struct EvalBackendOptions {
   // delivered, `--events`); without it a reachable trace or cover is refused.
   // The interpreter and the JIT always deliver every event.
   bool events = false;
+  // Traces above this verbosity need not be delivered (the ahead-of-time
+  // runtime does not even format them); callers filter the others.
+  int64_t max_trace_verbosity = std::numeric_limits<int64_t>::max();
 };
 
 // Prepares a verified `function` for evaluation.

@@ -28,6 +28,7 @@ struct EvalOptions {
   std::string expected_file;
   std::string format = "default";
   bool events = false;
+  std::optional<int64_t> max_trace_verbosity;  // all traces when unset
 };
 
 // What --format accepts.
@@ -151,15 +152,23 @@ int ReportValueError(const Error& error) {
   return ReportError(error.message, about_the_file ? ExitStatusFor(error.code) : kExitBadValue);
 }
 
-void PrintEvents(const Events& events) {
-  if (events.log.empty()) return;
-  std::fflush(stdout);  // results so far stay ahead of these lines on a terminal
+// The events of one evaluation on stderr: assertions and traces in
+// execution order (traces above `max_trace_verbosity` left out), then one
+// `cover: LABEL` line per cover firing, grouped by label: covers carry no
+// token, so their order among the other events is not defined.
+void PrintEvents(const Events& events, std::optional<int64_t> max_trace_verbosity) {
   std::string text;
   for (const Event& event : events.log) {
+    if (event.kind == Event::Kind::kTrace && max_trace_verbosity && event.verbosity > *max_trace_verbosity) continue;
     text += event.kind == Event::Kind::kAssert ? "assert: " : "trace: ";
     text += event.text;
     text += '\n';
   }
+  for (const auto& [label, count] : events.cover_hits) {
+    for (int64_t i = 0; i < count; ++i) text += "cover: " + label + "\n";
+  }
+  if (text.empty()) return;
+  std::fflush(stdout);  // results so far stay ahead of these lines on a terminal
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
@@ -186,6 +195,7 @@ int RunEval(const EvalOptions& options) {
 
   EvalBackendOptions backend_options;
   backend_options.events = options.events;
+  if (options.max_trace_verbosity) backend_options.max_trace_verbosity = *options.max_trace_verbosity;
   Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(options.backend, function, backend_options);
   if (!backend.ok()) return ReportError(backend);
 
@@ -206,7 +216,7 @@ int RunEval(const EvalOptions& options) {
                              result.error(),
                          ExitStatusFor(result.code()));
     }
-    PrintEvents(result->events);
+    PrintEvents(result->events, options.max_trace_verbosity);
     std::string line = result->value.ToString(format) + "\n";
     std::fwrite(line.data(), 1, line.size(), stdout);
     if (result->events.assertion_count() > 0) status = kExitFailed;
@@ -240,6 +250,9 @@ Command AddEvalCommand(CLI::App& parent) {
   backend_help.back() = ' ';
   backend_help += "(default: " + options->backend + ")";
   app->add_option("--backend", options->backend, backend_help);
+  app->add_option("--max-trace-verbosity", options->max_trace_verbosity,
+                  "Print only traces whose verbosity is at most N (default: all)")
+      ->check(CLI::NonNegativeNumber);
   app->add_flag("--events", options->events,
                 "With --backend aot: compile with events, so that traces and covers run and are printed "
                 "(without it a reachable trace or cover is refused); the other backends always deliver them");

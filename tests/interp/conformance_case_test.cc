@@ -63,6 +63,33 @@ TEST_F(ConformanceCaseTest, ReadsRunsWithTheirEvents) {
   EXPECT_TRUE(r1.asserts.empty());
 }
 
+// Cover lines: one per firing, compared with the events as a multiset.
+TEST_F(ConformanceCaseTest, CoverLinesAreAMultisetOfFirings) {
+  const std::string path = Write("Covers.ir",
+                                 "//! top: f\n"
+                                 "//! run: bits[1]:1 -> ()\n"
+                                 "//! cover: hit\n"
+                                 "//! trace: between\n"
+                                 "//! cover: other\n"
+                                 "//! cover: hit\n"
+                                 "//! run: bits[1]:0 -> ()\n"
+                                 "package Covers\n");
+  Result<ConformanceCase> c = LoadConformanceCase(path);
+  ASSERT_TRUE(c.ok()) << c.error();
+  ASSERT_EQ(c->runs.size(), 2u);
+  EXPECT_EQ(c->runs[0].covers, (std::vector<std::string>{"hit", "other", "hit"}));
+  EXPECT_EQ(c->runs[0].traces, (std::vector<std::string>{"between"}));
+  Events events;
+  events.cover_hits = {{"other", 1}, {"hit", 2}};
+  EXPECT_TRUE(CoversMatch(c->runs[0], events));
+  events.cover_hits["hit"] = 1;
+  EXPECT_FALSE(CoversMatch(c->runs[0], events));
+  events.cover_hits = {{"hit", 2}, {"other", 1}, {"third", 1}};
+  EXPECT_FALSE(CoversMatch(c->runs[0], events));
+  // A run without cover lines is not checked.
+  EXPECT_TRUE(CoversMatch(c->runs[1], events));
+}
+
 TEST_F(ConformanceCaseTest, RejectsMalformedDirectives) {
   const struct {
     const char* text;

@@ -63,6 +63,7 @@ TEST_P(ConformanceTest, Interpreter) {
         << "got " << r->value.ToString() << ", expected " << run.expected.ToString();
     EXPECT_EQ(EventTexts(r->events, Event::Kind::kAssert), run.asserts);
     EXPECT_EQ(EventTexts(r->events, Event::Kind::kTrace), run.traces);
+    EXPECT_TRUE(CoversMatch(run, r->events)) << "the covers differ from the case's cover: lines";
   }
 }
 

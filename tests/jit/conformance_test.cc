@@ -97,6 +97,7 @@ TEST_P(JitConformanceTest, MatchesVectorsAndInterpreter) {
     EXPECT_EQ(r->value, run.expected) << "got " << r->value.ToString() << ", expected " << run.expected.ToString();
     EXPECT_EQ(EventTexts(r->events, Event::Kind::kAssert), run.asserts);
     EXPECT_EQ(EventTexts(r->events, Event::Kind::kTrace), run.traces);
+    EXPECT_TRUE(CoversMatch(run, r->events)) << "the covers differ from the case's cover: lines";
     Result<EvalResult> oracle = Interpret(**top, run.args);
     ASSERT_TRUE(oracle.ok()) << oracle.error();
     EXPECT_EQ(r->events.log, oracle->events.log);

@@ -1,6 +1,7 @@
 #include "tests/support/conformance_case.h"
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -87,9 +88,10 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path) {
     } else if (key == "run") {
       XLSAOT_ASSIGN_OR_RETURN(ConformanceRun run, ParseRun(path, line_no, value));
       c.runs.push_back(std::move(run));
-    } else if (key == "assert" || key == "trace") {
+    } else if (key == "assert" || key == "trace" || key == "cover") {
       if (c.runs.empty()) return At(path, line_no, std::string(key) + ": before any run:");
-      (key == "assert" ? c.runs.back().asserts : c.runs.back().traces).emplace_back(value);
+      ConformanceRun& run = c.runs.back();
+      (key == "assert" ? run.asserts : key == "trace" ? run.traces : run.covers).emplace_back(value);
     } else if (key == "error") {
       c.expected_error = std::string(Trim(value));
     } else {
@@ -117,6 +119,13 @@ std::vector<std::string> EventTexts(const Events& events, Event::Kind kind) {
   for (const Event& e : events.log)
     if (e.kind == kind) out.push_back(e.text);
   return out;
+}
+
+bool CoversMatch(const ConformanceRun& run, const Events& events) {
+  if (run.covers.empty()) return true;
+  std::map<std::string, int64_t> expected;
+  for (const std::string& label : run.covers) ++expected[label];
+  return expected == events.cover_hits;
 }
 
 }  // namespace xlsaot

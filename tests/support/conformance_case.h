@@ -8,6 +8,9 @@
 //   //! run: ARG; ARG; ... -> EXPECTED                one evaluation
 //   //! assert: MESSAGE                               failed assertion of the previous run
 //   //! trace: MESSAGE                                trace of the previous run
+//   //! cover: LABEL                                  a cover firing in the previous run
+//                                                    (one line per firing; compared as a
+//                                                    multiset: covers carry no token)
 //   //! error: TEXT                                   the IR must be rejected
 #ifndef XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
 #define XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
@@ -25,6 +28,7 @@ struct ConformanceRun {
   std::vector<Value> args;
   Value expected;
   std::vector<std::string> asserts, traces;  // in order
+  std::vector<std::string> covers;           // one label per firing, any order
   int line = 0;  // of the run: directive, for failure messages
 };
 
@@ -47,6 +51,11 @@ std::vector<std::string> ListConformanceCases(const std::string& shared_dir);
 // The texts of the events of one kind, in order: what "//! assert:" and
 // "//! trace:" lines list.
 std::vector<std::string> EventTexts(const Events& events, Event::Kind kind);
+
+// Whether `events` fired exactly the covers `run` lists, as a multiset. A
+// run that lists no cover line is not checked (cases list covers only when
+// they say so).
+bool CoversMatch(const ConformanceRun& run, const Events& events);
 
 }  // namespace xlsaot
 

@@ -478,3 +478,57 @@ TEST_F(CliTest, BundledCrc32ExampleMatchesTheStandardCheckValue) {
 
 }  // namespace
 }  // namespace xlsaot
+
+namespace xlsaot {
+namespace {
+
+// Traces of verbosity 0 and 2 and a cover inside a loop body: every backend
+// prints the same lines (the ahead-of-time one with --events), covers as one
+// `cover: LABEL` line per firing after the other events of the evaluation,
+// and --max-trace-verbosity leaves out the verbose traces.
+constexpr char kLoopEventsIr[] = R"(package events
+
+fn body(i: bits[2] id=1, acc: bits[8] id=2) -> bits[8] {
+  after_all.3: token = after_all(id=3)
+  literal.4: bits[1] = literal(value=1, id=4)
+  trace.5: token = trace(after_all.3, literal.4, format="i={} acc={:#x}", data_operands=[i, acc], id=5)
+  trace.6: token = trace(trace.5, literal.4, format="verbose {:b}", data_operands=[i], verbosity=2, id=6)
+  bit_slice.7: bits[1] = bit_slice(i, start=0, width=1, id=7)
+  cover.8: () = cover(bit_slice.7, label="odd", id=8)
+  zero_ext.9: bits[8] = zero_ext(i, new_bit_count=8, id=9)
+  ret add.10: bits[8] = add(acc, zero_ext.9, id=10)
+}
+
+top fn f(x: bits[8] id=11) -> bits[8] {
+  ret counted_for.12: bits[8] = counted_for(x, trip_count=4, stride=1, body=body, id=12)
+}
+)";
+
+TEST_F(CliTest, EveryBackendPrintsTracesAndCoversAlike) {
+  const std::string ir = WriteFile("loop_events.ir", kLoopEventsIr);
+  const std::string all =
+      "trace: i=0 acc=0xa\ntrace: verbose 0\ntrace: i=1 acc=0xa\ntrace: verbose 1\ntrace: i=2 acc=0xb\n"
+      "trace: verbose 10\ntrace: i=3 acc=0xd\ntrace: verbose 11\ncover: odd\ncover: odd\n";
+  const std::string quiet = "trace: i=0 acc=0xa\ntrace: i=1 acc=0xa\ntrace: i=2 acc=0xb\ntrace: i=3 acc=0xd\n"
+                            "cover: odd\ncover: odd\n";
+  for (const char* backend : {"interpreter", "jit", "aot"}) {
+    CliRun run = Run({"eval", ir, "--backend", backend, "--events", "--input", "bits[8]:10"});
+    EXPECT_EQ(run.exit_code, 0) << backend << ": " << run.err;
+    EXPECT_EQ(run.out, "bits[8]:16\n") << backend;
+    EXPECT_EQ(run.err, all) << backend;
+    CliRun filtered = Run({"eval", ir, "--backend", backend, "--events", "--max-trace-verbosity", "1", "--input",
+                           "bits[8]:10"});
+    EXPECT_EQ(filtered.exit_code, 0) << backend << ": " << filtered.err;
+    EXPECT_EQ(filtered.err, quiet) << backend;
+  }
+  // Without --events the ahead-of-time backend refuses the traces.
+  CliRun refused = Run({"eval", ir, "--backend", "aot", "--input", "bits[8]:10"});
+  EXPECT_EQ(refused.exit_code, 7) << refused.err;
+  EXPECT_THAT(refused.err, ::testing::HasSubstr("trace 'trace.5' in function 'body', reached from 'f' through "
+                                                "counted_for 'counted_for.12'"));
+  CliRun negative = Run({"eval", ir, "--max-trace-verbosity", "-1", "--input", "bits[8]:10"});
+  EXPECT_EQ(negative.exit_code, 2) << negative.err;
+}
+
+}  // namespace
+}  // namespace xlsaot
