@@ -3,6 +3,7 @@
 // every kind of type, checked against the interpreter.
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <random>
 #include <string>
@@ -252,6 +253,45 @@ TEST_F(GeneratedApiTest, AnEventsArtifactRunsAndItsEventsAreRecorded) {
   ASSERT_TRUE(asserts_only.ok()) << asserts_only.error();
   EXPECT_EQ(asserts_only->events.log, (std::vector<Event>{{Event::Kind::kAssert, "x must not be zero", "x_nonzero"}}));
   EXPECT_TRUE(asserts_only->events.cover_hits.empty());
+}
+
+// Events from 8 threads, each with its own runner of the events artifact:
+// every call's events are its own (the recorder is per runner), and the
+// trace text is the one its arguments give.
+TEST_F(GeneratedApiTest, EventsOnManyThreads) {
+  constexpr int kThreads = 8;
+  std::vector<int> failures(kThreads, 0);
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  const auto wide = xlsaot::Bits<65>::FromHex("0x1_0000_0000_0000_0002");
+  ASSERT_TRUE(wide.has_value());
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t, &failures, &wide] {
+      auto runner = events::Runner::Create();
+      if (!runner.ok()) {
+        failures[t] = -1;
+        return;
+      }
+      for (uint16_t i = 0; i < 2000; ++i) {
+        const auto x = static_cast<uint16_t>(i * kThreads + t);
+        auto r = runner->RunWithEvents(x, {(i & 1) != 0, *wide});
+        if (!r.ok() || r->output != static_cast<uint16_t>(x + 3)) {
+          ++failures[t];
+          continue;
+        }
+        // pair trace (odd i) + assert (x == 0) + three loop traces.
+        const size_t want = ((i & 1) != 0 ? 1 : 0) + (x == 0 ? 1 : 0) + 3;
+        char step0[40];
+        std::snprintf(step0, sizeof step0, "step 0 acc=0x%x", static_cast<unsigned>(x));
+        if (r->events.log.size() != want || r->events.log[want - 3].text != step0 ||
+            r->events.cover_hits.size() != ((i & 1) != 0 ? 1u : 0u)) {
+          ++failures[t];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
 }
 
 TEST_F(GeneratedApiTest, LoopStateInScratch) {

@@ -2,10 +2,14 @@
 // under each placeholder (XLS's format_strings / FormatPreference rules).
 #include "interp/trace_format.h"
 
+#include <random>
+#include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "ir/value.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallString.h"
 
 namespace xlsaot {
 namespace {
@@ -68,6 +72,64 @@ TEST(TraceFormatTest, AggregatesApplyThePreferenceToEveryLeaf) {
             "my complex value = ([(1, 2), (3, 123)], 42, token, ())");
   EXPECT_EQ(Render("{:b}", {Value::Array({B(3, 5), B(3, 2)})}), "[101, 10]");
   EXPECT_EQ(Render("{}", {Value::Array({})}), "[]");
+}
+
+// Every placeholder at widths 0, 1, 13, 64, 65 and 1000 on edge and random
+// values, against digits LLVM's APInt computes (an independent
+// implementation of the runtime's AppendBitsText, which renders both the
+// interpreter's values and compiled code's buffers).
+std::string Grouped(const std::string& digits) {
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 4 == 0) out.push_back('_');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string ApIntDigits(const llvm::APInt& v, unsigned radix, bool is_signed) {
+  if (v.getBitWidth() == 0) return "0";
+  llvm::SmallString<400> text;
+  v.toString(text, radix, is_signed, /*formatAsCLiteral=*/false, /*UpperCase=*/false);
+  return std::string(text);
+}
+
+std::string Padded(const llvm::APInt& v, unsigned radix) {
+  const unsigned bits_per_digit = radix == 16 ? 4 : 1;
+  const size_t digits = v.getBitWidth() == 0 ? 1 : (v.getBitWidth() + bits_per_digit - 1) / bits_per_digit;
+  std::string text = ApIntDigits(v, radix, false);
+  return std::string(digits - text.size(), '0') + text;
+}
+
+TEST(TraceFormatTest, EveryPlaceholderAtEveryWidthMatchesApInt) {
+  std::mt19937_64 rng(42);
+  for (unsigned width : {0u, 1u, 13u, 64u, 65u, 1000u}) {
+    std::vector<llvm::APInt> values = {llvm::APInt(width, 0), llvm::APInt::getAllOnes(width)};
+    if (width > 0) {
+      values.push_back(llvm::APInt::getSignMask(width));
+      values.push_back(llvm::APInt::getSignedMaxValue(width));
+      for (int i = 0; i < 20; ++i) {
+        std::vector<uint64_t> words((width + 63) / 64);
+        for (uint64_t& w : words) w = rng();
+        values.push_back(llvm::APInt(width, llvm::ArrayRef<uint64_t>(words)));
+      }
+    }
+    for (const llvm::APInt& v : values) {
+      const Value value = Value::Bits(v);
+      SCOPED_TRACE("bits[" + std::to_string(width) + "]:0x" + ApIntDigits(v, 16, false));
+      EXPECT_EQ(Render("{}", {value}),
+                width <= 64 ? ApIntDigits(v, 10, false) : "0x" + Grouped(ApIntDigits(v, 16, false)));
+      EXPECT_EQ(Render("{:u}", {value}), ApIntDigits(v, 10, false));
+      EXPECT_EQ(Render("{:d}", {value}), ApIntDigits(v, 10, true));
+      EXPECT_EQ(Render("{:x}", {value}), ApIntDigits(v, 16, false));
+      EXPECT_EQ(Render("{:#x}", {value}), "0x" + Grouped(ApIntDigits(v, 16, false)));
+      EXPECT_EQ(Render("{:0x}", {value}), Grouped(Padded(v, 16)));
+      EXPECT_EQ(Render("{:b}", {value}), ApIntDigits(v, 2, false));
+      EXPECT_EQ(Render("{:#b}", {value}), "0b" + Grouped(ApIntDigits(v, 2, false)));
+      EXPECT_EQ(Render("{:0b}", {value}), Grouped(Padded(v, 2)));
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
 }
 
 }  // namespace
