@@ -530,5 +530,42 @@ TEST_F(CliTest, EveryBackendPrintsTracesAndCoversAlike) {
   EXPECT_EQ(negative.exit_code, 2) << negative.err;
 }
 
+// Every kind of failure an evaluation can end in gives the same exit
+// status and names the same cause on every backend: a loop that would
+// never end (kUnsupported, 7), and a failed assertion (the value is still
+// printed; 1).
+TEST_F(CliTest, EveryBackendEndsAFailedEvaluationAlike) {
+  const std::string ir = WriteFile("failures.ir", R"(package failures
+
+fn body(i: bits[4] id=1, acc: bits[8] id=2) -> bits[8] {
+  ret add.3: bits[8] = add(acc, acc, id=3)
+}
+
+fn forever(init: bits[8] id=4, trip: bits[3] id=5, stride: bits[4] id=6) -> bits[8] {
+  ret dynamic_counted_for.7: bits[8] = dynamic_counted_for(init, trip, stride, body=body, id=7)
+}
+
+fn checked(x: bits[8] id=8) -> bits[8] {
+  after_all.9: token = after_all(id=9)
+  literal.10: bits[8] = literal(value=0, id=10)
+  ne.11: bits[1] = ne(x, literal.10, id=11)
+  assert.12: token = assert(after_all.9, ne.11, message="x is zero", label="nonzero", id=12)
+  ret identity.13: bits[8] = identity(x, id=13)
+}
+)");
+  for (const char* backend : {"interpreter", "jit", "aot"}) {
+    // 7 * 7 does not fit the 4-bit signed index: XLS would loop forever.
+    CliRun never = Run({"eval", ir, "--top", "forever", "--backend", backend, "--input",
+                        "bits[8]:1; bits[3]:7; bits[4]:7"});
+    EXPECT_EQ(never.exit_code, 7) << backend << ": " << never.err;
+    EXPECT_THAT(never.err, ::testing::HasSubstr("dynamic_counted_for never terminates")) << backend;
+    EXPECT_THAT(never.err, ::testing::StartsWith("xlsaot: error: ")) << backend;
+    CliRun failed = Run({"eval", ir, "--top", "checked", "--backend", backend, "--input", "bits[8]:0"});
+    EXPECT_EQ(failed.exit_code, 1) << backend << ": " << failed.err;
+    EXPECT_EQ(failed.out, "bits[8]:0\n") << backend;
+    EXPECT_EQ(failed.err, "assert: x is zero\n") << backend;
+  }
+}
+
 }  // namespace
 }  // namespace xlsaot
