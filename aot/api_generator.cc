@@ -384,6 +384,12 @@ std::string Generator::Header() const {
                       ", .label = " + StringViewLiteral(c.label) + "}");
   }
   if (!m_.covers.empty()) h += ConstArray("xlsaot::CoverDesc", "kCovers", entries);
+  entries.clear();
+  for (const AssumptionDesc& a : m_.assumptions) {
+    entries.push_back("xlsaot::AssumptionDesc{.node = " + StringViewLiteral(a.node) +
+                      ", .kind = " + StringViewLiteral(a.kind) + "}");
+  }
+  if (!m_.assumptions.empty()) h += ConstArray("xlsaot::AssumptionDesc", "kAssumptions", entries);
   h += "\n}  // namespace internal\n\n";
 
   h += "// Everything the runtime checks before calling the compiled code, and the\n";
@@ -405,6 +411,7 @@ std::string Generator::Header() const {
   h += "    .asserts = internal::kAsserts,\n";
   if (!m_.traces.empty()) h += "    .traces = internal::kTraces,\n";
   if (!m_.covers.empty()) h += "    .covers = internal::kCovers,\n";
+  if (!m_.assumptions.empty()) h += "    .assumptions = internal::kAssumptions,\n";
   h += "};\n\n";
 
   const std::string sig = ParamList(/*declaration=*/true);

@@ -96,6 +96,11 @@ Result<std::unique_ptr<CompilerMetadata>> CompilerMetadata::Build(const Function
   for (size_t i = 0; i + 1 < m->cover_strings_.size(); i += 2) {
     m->covers_.push_back(CoverDesc{m->cover_strings_[i], m->cover_strings_[i + 1]});
   }
+  for (const AssumptionSite& site : abi.assumptions) m->assumption_nodes_.push_back(site.node->name());
+  for (size_t i = 0; i < abi.assumptions.size(); ++i) {
+    // The op's name is a constant of the op table, which outlives everything.
+    m->assumptions_.push_back(AssumptionDesc{m->assumption_nodes_[i], abi.assumptions[i].node->op_info().name});
+  }
 
   MetadataView& v = m->view_;
   v.abi_version = abi.abi_version;
@@ -114,6 +119,7 @@ Result<std::unique_ptr<CompilerMetadata>> CompilerMetadata::Build(const Function
   v.asserts = m->asserts_;
   v.traces = m->traces_;
   v.covers = m->covers_;
+  v.assumptions = m->assumptions_;
   if (Status s = ValidateMetadata(v); !s.ok()) {
     return MakeError(ErrorCode::kInternal, "generated inconsistent metadata for '" + top.name() +
                                                "': " + s.error());

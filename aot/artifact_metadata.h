@@ -52,6 +52,8 @@ class CompilerMetadata {
   std::vector<std::vector<uint32_t>> trace_operand_types_;
   std::vector<TraceDesc> traces_;
   std::vector<CoverDesc> covers_;
+  std::vector<std::string> assumption_nodes_;
+  std::vector<AssumptionDesc> assumptions_;
   std::vector<std::pair<const Type*, uint32_t>> type_index_;
   MetadataView view_;
 };

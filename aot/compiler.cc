@@ -115,6 +115,7 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
 
   CodegenOptions codegen;
   codegen.opt_level = options.opt_level;
+  codegen.assumption_events = options.events;
   codegen.scratch_alignment = options.scratch_alignment;
   codegen.stack_cutoff_bytes = options.stack_cutoff_bytes;
   codegen.entry_symbol = artifact.entry_symbol;

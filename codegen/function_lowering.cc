@@ -110,6 +110,10 @@ class FunctionLowerer {
   llvm::Value* UnsignedDivRem(llvm::Value* x, llvm::Value* divisor, bool remainder);
   llvm::Value* Shift(Op op, llvm::Value* x, llvm::Value* amount);
   llvm::Value* EncodeOneHot(const Node& one_hot, int64_t width);
+  // For an array_index or array_update marked assumed_in_bounds=true (and
+  // assumption events on): reports an out-of-bounds index through
+  // on_assumption before the access.
+  void CheckAssumption(const Node& n);
   // Whether `n`'s value can be used in the LLVM function being emitted.
   bool Available(const Node* n) {
     const size_t i = IndexOf(n);
@@ -937,7 +941,21 @@ Status FunctionLowerer::LowerGate(const Node& n) {
   return {};
 }
 
+void FunctionLowerer::CheckAssumption(const Node& n) {
+  if (!n.attrs().assumed_in_bounds || !m_.options().assumption_events) return;
+  const Type* t = n.operand(0)->type();
+  llvm::Value* out_of_bounds = b_.getInt1(false);
+  for (const Node* index : n.indices()) {
+    out_of_bounds = b_.CreateOr(out_of_bounds, b_.CreateNot(ULessThan(b_, Reg(index), static_cast<uint64_t>(t->size()))));
+    t = t->element();
+  }
+  const uint32_t site = static_cast<uint32_t>(sites_.assumptions.size());
+  sites_.assumptions.push_back(AssumptionSite{&n});
+  EmitIf(out_of_bounds, [&] { b_.CreateCall(m_.AssumptionFunction(), {ctx_, b_.getInt32(site)}); });
+}
+
 Status FunctionLowerer::LowerArrayIndex(const Node& n) {
+  CheckAssumption(n);
   llvm::Value* ptr = Ptr(n.operand(0));
   const Type* t = n.operand(0)->type();
   llvm::Value* offset = I64(0);
@@ -954,6 +972,7 @@ Status FunctionLowerer::LowerArrayIndex(const Node& n) {
 }
 
 Status FunctionLowerer::LowerArrayUpdate(const Node& n) {
+  CheckAssumption(n);
   const Node* array = n.operand(0);
   const Node* update = n.operand(1);
   if (n.indices().empty()) {

@@ -257,6 +257,7 @@ Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& contex
   if (!abi.asserts.empty()) abi.features |= XLSAOT_FEATURE_ASSERT;
   if (!abi.traces.empty()) abi.features |= XLSAOT_FEATURE_TRACE;
   if (!abi.covers.empty()) abi.features |= XLSAOT_FEATURE_COVER;
+  if (!abi.assumptions.empty()) abi.features |= XLSAOT_FEATURE_ASSUMPTION;
   if (abi.scratch_size > 0) abi.features |= XLSAOT_FEATURE_SCRATCH;
 
   EmitEntry(m, top_abi, abi.entry_symbol, status_bytes);

@@ -43,6 +43,10 @@ struct CodegenOptions {
   // Minimum alignment of the scratch buffer the caller provides (a power of
   // two; the compiled code needs 8).
   int64_t scratch_alignment = 8;
+  // Whether an array_index or array_update marked assumed_in_bounds=true
+  // checks its indices and reports a failed assumption (on_assumption). The
+  // JIT always does; ahead-of-time code only when compiled with events.
+  bool assumption_events = true;
 };
 
 // An assert, trace or cover of the compiled code, numbered as in the
@@ -61,6 +65,9 @@ struct CoverSite {
   const Node* node;
   std::string label;
 };
+struct AssumptionSite {
+  const Node* node;  // an array_index or array_update
+};
 
 // Everything a caller needs to know about the compiled entry point.
 struct AbiInfo {
@@ -76,6 +83,7 @@ struct AbiInfo {
   std::vector<AssertSite> asserts;
   std::vector<TraceSite> traces;
   std::vector<CoverSite> covers;
+  std::vector<AssumptionSite> assumptions;
   // Every function compiled (the top and all it calls), callees first.
   std::vector<const Function*> functions;
 };

@@ -256,8 +256,8 @@ llvm::Function* ModuleEmitter::ShiftWordsFunction() {
   return fn;
 }
 
-// The routine loads callback `slot` of the xlsaot_context (four pointers:
-// on_assert, on_trace, on_cover, user_data) and calls it with the routine's
+// The routine loads callback `slot` of the xlsaot_context (pointers:
+// on_assert, on_trace, on_cover, user_data, on_assumption) and calls it with the routine's
 // own arguments when both the context and the callback are non-null.
 llvm::Function* ModuleEmitter::CallbackRoutine(const char* name, int slot,
                                               const std::vector<llvm::Type*>& params) {
@@ -296,6 +296,13 @@ llvm::Function* ModuleEmitter::AssertFunction() {
 llvm::Function* ModuleEmitter::TraceFunction() {
   if (trace_ == nullptr) trace_ = CallbackRoutine("xlsaot.trace", 1, {PtrType(), I32(), PtrType()});
   return trace_;
+}
+
+llvm::Function* ModuleEmitter::AssumptionFunction() {
+  // Slot 4 of the context exists in every context this ABI defines, and is
+  // read only by code whose feature bits say so (XLSAOT_FEATURE_ASSUMPTION).
+  if (assumption_ == nullptr) assumption_ = CallbackRoutine("xlsaot.assumption", 4, {PtrType(), I32()});
+  return assumption_;
 }
 
 llvm::Function* ModuleEmitter::CoverFunction() {

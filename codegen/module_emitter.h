@@ -67,6 +67,8 @@ class ModuleEmitter {
   llvm::Function* AssertFunction();
   llvm::Function* TraceFunction();
   llvm::Function* CoverFunction();
+  //   void xlsaot.assumption(ptr ctx, i32 index)
+  llvm::Function* AssumptionFunction();
 
   // Emits `for (i = 0; i < count; ++i) body(i, carried)` at the builder's
   // insertion point, with loop-carried values (`initial`, updated by the
@@ -95,6 +97,7 @@ class ModuleEmitter {
   llvm::Function* assert_ = nullptr;
   llvm::Function* trace_ = nullptr;
   llvm::Function* cover_ = nullptr;
+  llvm::Function* assumption_ = nullptr;
 };
 
 }  // namespace xlsaot::codegen

@@ -27,7 +27,8 @@ Disagreement MakeDisagreement(const Function& top, uint64_t seed, const std::str
 }
 
 bool SameOutcome(const EvalResult& a, const EvalResult& b) {
-  return a.value == b.value && a.events.log == b.events.log && a.events.cover_hits == b.events.cover_hits;
+  return a.value == b.value && a.events.log == b.events.log && a.events.cover_hits == b.events.cover_hits &&
+         a.events.assumption_failures == b.events.assumption_failures;
 }
 
 }  // namespace
@@ -44,6 +45,8 @@ std::string FormatOutcome(const EvalResult& result) {
   }
   for (const auto& [label, count] : result.events.cover_hits)
     text += "\ncover: " + label + " x " + std::to_string(count);
+  for (const auto& [node, failure] : result.events.assumption_failures)
+    text += "\nassumption: " + node + ": " + failure.description + " x " + std::to_string(failure.count);
   return text;
 }
 

@@ -121,6 +121,7 @@ std::string FormatSummary(const DifferentialReport& report);
 //   assert: MESSAGE [label LABEL]
 //   trace: TEXT
 //   cover: LABEL x COUNT
+//   assumption: NODE: DESCRIPTION x COUNT
 std::string FormatOutcome(const EvalResult& result);
 
 // A self-contained IR file for a disagreement: a comment header with the

@@ -201,6 +201,21 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
   auto bits = [&](size_t i) -> const APInt& { return slots[ops[i]].bits(); };
   Value& out = slots[step.slot];
   const Node& node = *step.node;
+  // An array_index (indices from operand 1) or array_update (from operand
+  // 2) marked assumed_in_bounds=true that is indexed out of bounds: counted
+  // as a failed assumption; the value is computed as without the mark.
+  auto note_assumption = [&](size_t first_index) {
+    if (!node.attrs().assumed_in_bounds) return;
+    const Type* t = node.operand(0)->type();
+    for (size_t i = first_index; i < ops.size(); ++i) {
+      if (bits(i).uge(static_cast<uint64_t>(t->size()))) {
+        AssumptionFailure& failure = events_.assumption_failures[node.name()];
+        if (failure.count++ == 0) failure.description = AssumptionDescription(node.op_info().name);
+        return;
+      }
+      t = t->element();
+    }
+  };
 
   switch (step.op) {
     // --- arithmetic ---
@@ -449,6 +464,7 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
       return {};
     }
     case Op::kArrayIndex: {
+      note_assumption(1);
       // Each index clamps to the last element of its dimension.
       const Value* v = &in(0);
       for (size_t i = 1; i < ops.size(); ++i) {
@@ -464,6 +480,7 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
       return {};
     }
     case Op::kArrayUpdate: {
+      note_assumption(2);
       if (ops.size() == 2) {
         out = in(1);
         return {};

@@ -92,6 +92,7 @@ Result<std::unique_ptr<JitRunner>> JitFunction::CreateRunner(const Allocator& al
   runner->context_.on_assert = &JitRunner::OnAssert;
   runner->context_.on_trace = &JitRunner::OnTrace;
   runner->context_.on_cover = &JitRunner::OnCover;
+  runner->context_.on_assumption = &JitRunner::OnAssumption;
   runner->context_.user_data = runner.get();
   return runner;
 }
@@ -149,6 +150,13 @@ void JitRunner::OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* cons
 void JitRunner::OnCover(xlsaot_context* ctx, uint32_t, const char* label, size_t label_len) {
   auto* runner = static_cast<JitRunner*>(ctx->user_data);
   ++runner->events_->cover_hits[std::string(label, label_len)];
+}
+
+void JitRunner::OnAssumption(xlsaot_context* ctx, uint32_t index) {
+  auto* runner = static_cast<JitRunner*>(ctx->user_data);
+  const Node& node = *runner->function_.abi_.assumptions[index].node;
+  AssumptionFailure& failure = runner->events_->assumption_failures[node.name()];
+  if (failure.count++ == 0) failure.description = AssumptionDescription(node.op_info().name);
 }
 
 }  // namespace xlsaot

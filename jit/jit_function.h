@@ -89,6 +89,7 @@ class JitRunner {
                        const char* label, size_t label_len);
   static void OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands);
   static void OnCover(xlsaot_context* ctx, uint32_t index, const char* label, size_t label_len);
+  static void OnAssumption(xlsaot_context* ctx, uint32_t index);
 
   const JitFunction& function_;
   ScratchBuffer scratch_;

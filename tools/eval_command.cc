@@ -154,8 +154,10 @@ int ReportValueError(const Error& error) {
 
 // The events of one evaluation on stderr: assertions and traces in
 // execution order (traces above `max_trace_verbosity` left out), then one
-// `cover: LABEL` line per cover firing, grouped by label: covers carry no
-// token, so their order among the other events is not defined.
+// `cover: LABEL` line per cover firing, grouped by label, and one
+// `assumption: NODE: DESCRIPTION` line per failed assumption, grouped by
+// node: covers and assumptions carry no token, so their order among the
+// other events is not defined.
 void PrintEvents(const Events& events, std::optional<int64_t> max_trace_verbosity) {
   std::string text;
   for (const Event& event : events.log) {
@@ -166,6 +168,9 @@ void PrintEvents(const Events& events, std::optional<int64_t> max_trace_verbosit
   }
   for (const auto& [label, count] : events.cover_hits) {
     for (int64_t i = 0; i < count; ++i) text += "cover: " + label + "\n";
+  }
+  for (const auto& [node, failure] : events.assumption_failures) {
+    for (int64_t i = 0; i < failure.count; ++i) text += "assumption: " + node + ": " + failure.description + "\n";
   }
   if (text.empty()) return;
   std::fflush(stdout);  // results so far stay ahead of these lines on a terminal

@@ -36,6 +36,7 @@ Result<EventRecorder> EventRecorder::Create(const MetadataView& metadata) {
 xlsaot_context& EventRecorder::Begin(Events& events, const RunOptions& options) {
   events.log.clear();
   events.cover_hits.clear();
+  events.assumption_failures.clear();
   events_ = &events;
   options_ = options;
   dropped_ = 0;
@@ -46,6 +47,7 @@ xlsaot_context& EventRecorder::Begin(Events& events, const RunOptions& options) 
   if (options.collect == RunOptions::Collect::kEverything) {
     context_.on_trace = &OnTrace;
     context_.on_cover = &OnCover;
+    context_.on_assumption = &OnAssumption;
   }
   return context_;
 }
@@ -89,6 +91,18 @@ void EventRecorder::OnCover(xlsaot_context* ctx, uint32_t, const char* label, si
   auto* self = static_cast<EventRecorder*>(ctx->user_data);
   try {
     ++self->events_->cover_hits[std::string(label, label_len)];
+  } catch (const std::bad_alloc&) {
+    self->out_of_memory_ = true;
+  }
+}
+
+void EventRecorder::OnAssumption(xlsaot_context* ctx, uint32_t index) {
+  auto* self = static_cast<EventRecorder*>(ctx->user_data);
+  if (index >= self->metadata_.assumptions.size()) return;
+  const AssumptionDesc& site = self->metadata_.assumptions[index];
+  try {
+    AssumptionFailure& failure = self->events_->assumption_failures[std::string(site.node)];
+    if (failure.count++ == 0) failure.description = AssumptionDescription(site.kind);
   } catch (const std::bad_alloc&) {
     self->out_of_memory_ = true;
   }

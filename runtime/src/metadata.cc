@@ -1,6 +1,7 @@
 // Structural rules of artifact metadata (shared by the reader and the writer)
 // and small queries over it.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "xlsaot/abi.h"
@@ -195,7 +196,7 @@ bool SameMetadata(const MetadataView& a, const MetadataView& b) {
          SameSpan(a.cpu_features, b.cpu_features) && SameSpan(a.types, b.types) &&
          SameSpan(a.fields, b.fields) && SameSpan(a.params, b.params) &&
          a.return_type == b.return_type && SameSpan(a.asserts, b.asserts) && SameSpan(a.traces, b.traces) &&
-         SameSpan(a.covers, b.covers);
+         SameSpan(a.covers, b.covers) && SameSpan(a.assumptions, b.assumptions);
 }
 
 Status ValidateMetadata(const MetadataView& m) {
@@ -278,7 +279,19 @@ Status ValidateMetadata(const MetadataView& m) {
   if (((m.features & XLSAOT_FEATURE_COVER) != 0) != !m.covers.empty()) {
     return Invalid("the COVER feature bit does not match the " + std::to_string(m.covers.size()) + " cover sites");
   }
+  if (((m.features & XLSAOT_FEATURE_ASSUMPTION) != 0) != !m.assumptions.empty()) {
+    return Invalid("the ASSUMPTION feature bit does not match the " + std::to_string(m.assumptions.size()) +
+                   " assumption sites");
+  }
+  for (size_t i = 0; i < m.assumptions.size(); ++i) {
+    if (m.assumptions[i].kind != "array_index" && m.assumptions[i].kind != "array_update") {
+      return Invalid("assumption " + std::to_string(i) + " is of an op that assumes nothing");
+    }
+  }
   for (size_t i = 0; i < m.traces.size(); ++i) {
+    if (m.traces[i].verbosity > static_cast<uint64_t>(INT64_MAX)) {
+      return Invalid("trace " + std::to_string(i) + " has a verbosity above 2^63 - 1");
+    }
     for (uint32_t type : m.traces[i].operand_types) {
       if (type >= m.types.size()) {
         return Invalid("an operand of trace " + std::to_string(i) + " has no type in the table");

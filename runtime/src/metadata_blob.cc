@@ -16,6 +16,7 @@
 // and, from format version 2 on (version 1 blobs end here and have none):
 //   u32 n, n x trace: str node, str format, u64 verbosity, u32 k, k x u32 type
 //   u32 n, n x cover: str node, str label
+//   u32 n, n x assumption: str node, str kind
 //
 // The reader never trusts a count: before reserving room for n entries it
 // checks that the remaining bytes could hold them.
@@ -42,6 +43,8 @@ struct ArtifactMetadata::Storage {
   std::vector<TraceDesc> traces;
   std::vector<std::string> cover_strings;  // node, label, node, label, ...
   std::vector<CoverDesc> covers;
+  std::vector<std::string> assumption_strings;  // node, kind, node, kind, ...
+  std::vector<AssumptionDesc> assumptions;
 };
 
 namespace {
@@ -231,6 +234,11 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
     for (std::string& text : s.cover_strings) {
       if (!r.ReadString(text)) return Truncated(r, "cover");
     }
+    if (!r.ReadCount(count, kMinCoverBytes)) return Truncated(r, "assumption list");
+    s.assumption_strings.resize(size_t{2} * count);
+    for (std::string& text : s.assumption_strings) {
+      if (!r.ReadString(text)) return Truncated(r, "assumption");
+    }
   }
   if (r.remaining() != 0) {
     return MakeError(ErrorCode::kCorruptArtifact,
@@ -252,6 +260,9 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   for (size_t i = 0; i + 1 < s.cover_strings.size(); i += 2) {
     s.covers.push_back(CoverDesc{s.cover_strings[i], s.cover_strings[i + 1]});
   }
+  for (size_t i = 0; i + 1 < s.assumption_strings.size(); i += 2) {
+    s.assumptions.push_back(AssumptionDesc{s.assumption_strings[i], s.assumption_strings[i + 1]});
+  }
   v.function_name = s.function_name;
   v.entry_symbol = s.entry_symbol;
   v.target_triple = s.target_triple;
@@ -263,6 +274,7 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   v.asserts = s.asserts;
   v.traces = s.traces;
   v.covers = s.covers;
+  v.assumptions = s.assumptions;
   return ValidateMetadata(v);
 }
 
@@ -346,6 +358,11 @@ Result<std::vector<uint8_t>> SerializeMetadata(const MetadataView& m) {
     for (const CoverDesc& c : m.covers) {
       w.WriteString(c.node);
       w.WriteString(c.label);
+    }
+    w.WriteInt(static_cast<uint32_t>(m.assumptions.size()));
+    for (const AssumptionDesc& a : m.assumptions) {
+      w.WriteString(a.node);
+      w.WriteString(a.kind);
     }
     return std::move(w.bytes());
   } catch (const std::bad_alloc&) {

@@ -32,7 +32,8 @@ std::string FeatureNames(uint32_t features) {
   } kNames[] = {{XLSAOT_FEATURE_ASSERT, "assert"},
                 {XLSAOT_FEATURE_TRACE, "trace"},
                 {XLSAOT_FEATURE_COVER, "cover"},
-                {XLSAOT_FEATURE_SCRATCH, "scratch"}};
+                {XLSAOT_FEATURE_SCRATCH, "scratch"},
+                {XLSAOT_FEATURE_ASSUMPTION, "assumption"}};
   std::string names;
   uint32_t rest = features;
   for (const auto& entry : kNames) {
@@ -149,6 +150,11 @@ std::string DescribeMetadata(const MetadataView& m) {
   line("covers:", std::to_string(m.covers.size()));
   for (size_t i = 0; i < m.covers.size(); ++i) {
     out += "  " + std::to_string(i) + ": " + Quoted(m.covers[i].label) + " node " + Quoted(m.covers[i].node) + "\n";
+  }
+  line("assumptions:", std::to_string(m.assumptions.size()));
+  for (size_t i = 0; i < m.assumptions.size(); ++i) {
+    out += "  " + std::to_string(i) + ": " + std::string(m.assumptions[i].kind) + " node " +
+           Quoted(m.assumptions[i].node) + "\n";
   }
   return out;
 }

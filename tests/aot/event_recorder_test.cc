@@ -197,5 +197,59 @@ TEST_F(EventRecorderTest, ValidationChecksTheSitesAgainstTheFeatureBitsAndTypes)
   EXPECT_EQ(recorder.error(), "artifact 'main', trace 0: the format has 1 placeholders for 2 operands");
 }
 
+// assumed_in_bounds=true indexed out of bounds, compiled with events: the
+// sites are in the metadata with the ASSUMPTION feature bit, the recorder
+// reports each failure as the interpreter does, and the value is the
+// clamped one. Without events nothing is checked and no bit is set.
+TEST(EventRecorderAssumptionTest, FailedAssumptionsAreRecordedWithEvents) {
+  auto package = ParseVerified(R"(package assume
+
+top fn f(a: bits[8][4] id=1, i: bits[3] id=2, v: bits[8] id=3) -> (bits[8], bits[8][4]) {
+  array_index.4: bits[8] = array_index(a, indices=[i], assumed_in_bounds=true, id=4)
+  array_update.5: bits[8][4] = array_update(a, v, indices=[i], assumed_in_bounds=true, id=5)
+  ret tuple.6: (bits[8], bits[8][4]) = tuple(array_index.4, array_update.5, id=6)
+}
+)", "assume.ir");
+  ASSERT_TRUE(package.ok()) << package.error();
+  const Function& f = *(*package)->GetFunction("f");
+  AotOptions options;
+  options.events = true;
+  auto evaluator = AotEvaluator::Create(f, options);
+  ASSERT_TRUE(evaluator.ok()) << evaluator.error();
+  const MetadataView& m = (*evaluator)->runner().metadata();
+  EXPECT_NE(m.features & XLSAOT_FEATURE_ASSUMPTION, 0u);
+  ASSERT_EQ(m.assumptions.size(), 2u);
+  EXPECT_EQ(m.assumptions[0], (AssumptionDesc{"array_index.4", "array_index"}));
+  EXPECT_EQ(m.assumptions[1], (AssumptionDesc{"array_update.5", "array_update"}));
+  EXPECT_NE(DescribeMetadata(m).find("assumptions:   2\n  0: array_index node \"array_index.4\"\n"), std::string::npos)
+      << DescribeMetadata(m);
+  Result<std::vector<uint8_t>> blob = SerializeMetadata(m);
+  ASSERT_TRUE(blob.ok()) << blob.error();
+  Result<ArtifactMetadata> parsed = ParseMetadata(*blob);
+  ASSERT_TRUE(parsed.ok()) << parsed.error();
+  EXPECT_TRUE(SameMetadata(parsed->view(), m));
+
+  const Value a = Value::Array({Value::UBits(1, 8), Value::UBits(2, 8), Value::UBits(3, 8), Value::UBits(4, 8)});
+  for (uint64_t i : {0, 3, 4, 7}) {
+    const std::vector<Value> args = {a, Value::UBits(i, 3), Value::UBits(9, 8)};
+    Result<EvalResult> got = (*evaluator)->Run(args);
+    ASSERT_TRUE(got.ok()) << got.error();
+    Result<EvalResult> expected = Interpret(f, args);
+    ASSERT_TRUE(expected.ok()) << expected.error();
+    EXPECT_EQ(got->value, expected->value) << "i = " << i;
+    EXPECT_EQ(got->events.assumption_failures, expected->events.assumption_failures) << "i = " << i;
+    EXPECT_EQ(got->events.assumption_failures.size(), i >= 4 ? 2u : 0u) << "i = " << i;
+  }
+
+  auto plain = AotEvaluator::Create(f);
+  ASSERT_TRUE(plain.ok()) << plain.error();
+  EXPECT_EQ((*plain)->runner().metadata().features & XLSAOT_FEATURE_ASSUMPTION, 0u);
+  EXPECT_TRUE((*plain)->runner().metadata().assumptions.empty());
+  Result<EvalResult> unchecked = (*plain)->Run(std::vector<Value>{a, Value::UBits(7, 3), Value::UBits(9, 8)});
+  ASSERT_TRUE(unchecked.ok()) << unchecked.error();
+  EXPECT_TRUE(unchecked->events.assumption_failures.empty());
+  EXPECT_EQ(unchecked->value, Value::Tuple({Value::UBits(4, 8), a}));
+}
+
 }  // namespace
 }  // namespace xlsaot

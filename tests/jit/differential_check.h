@@ -177,6 +177,7 @@ inline int ExpectJitMatchesInterpreter(const std::string& ir, int opt_level = 2,
                                            << ", interpreter " << expected->value.ToString();
     EXPECT_EQ(got->events.log, expected->events.log) << "args " << DescribeArgs(args);
     EXPECT_EQ(got->events.cover_hits, expected->events.cover_hits) << "args " << DescribeArgs(args);
+    EXPECT_EQ(got->events.assumption_failures, expected->events.assumption_failures) << "args " << DescribeArgs(args);
     if (::testing::Test::HasFailure()) break;
   }
   // A function that fails on every argument set compares no value at all.

@@ -2,6 +2,7 @@
 // large functions.
 #include <atomic>
 #include <cstring>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -364,6 +365,43 @@ TEST(JitRunnerTest, LargeFunctionsArePartitioned) {
   CodegenOptions small_parts;
   small_parts.partition_nodes = 97;
   EXPECT_GT(test::ExpectJitMatchesInterpreter(ir, 1, {}, small_parts), 0);
+}
+
+// assumed_in_bounds=true on array_index and array_update, nested and flat:
+// the JIT reports the same failed assumptions (node, description, count)
+// as the interpreter, inside a loop body too, and computes the same values.
+TEST(JitRunnerTest, FailedAssumptionsMatchTheInterpreter) {
+  const std::string ir = R"(package assume
+
+fn body(k: bits[2] id=1, acc: bits[8][2][3] id=2, i: bits[4] id=3) -> bits[8][2][3] {
+  zero_ext.4: bits[4] = zero_ext(k, new_bit_count=4, id=4)
+  add.5: bits[4] = add(i, zero_ext.4, id=5)
+  literal.6: bits[8] = literal(value=7, id=6)
+  literal.7: bits[1] = literal(value=1, id=7)
+  ret array_update.8: bits[8][2][3] = array_update(acc, literal.6, indices=[add.5, literal.7], assumed_in_bounds=true, id=8)
+}
+
+top fn f(a: bits[8][2][3] id=9, i: bits[4] id=10, j: bits[2] id=11) -> (bits[8], bits[8][2][3]) {
+  array_index.12: bits[8] = array_index(a, indices=[i, j], assumed_in_bounds=true, id=12)
+  counted_for.13: bits[8][2][3] = counted_for(a, trip_count=3, stride=1, body=body, invariant_args=[i], id=13)
+  ret tuple.14: (bits[8], bits[8][2][3]) = tuple(array_index.12, counted_for.13, id=14)
+}
+)";
+  std::vector<std::vector<Value>> arg_sets;
+  Value row = Value::Array({Value::UBits(1, 8), Value::UBits(2, 8)});
+  Value a = Value::Array({row, row, row});
+  for (uint64_t i : {0, 1, 2, 3, 9, 15})
+    for (uint64_t j : {0, 1, 2, 3}) arg_sets.push_back({a, Value::UBits(i, 4), Value::UBits(j, 2)});
+  Result<std::unique_ptr<Package>> package = ParsePackage(ir);
+  ASSERT_TRUE(package.ok()) << package.error();
+  // i = 1: the loop indexes 1, 2, 3; 3 is out of bounds once. j = 2 or 3 is out of bounds.
+  Result<EvalResult> oracle = Interpret(*(*package)->GetFunction("f"), arg_sets[1 * 4 + 3]);
+  ASSERT_TRUE(oracle.ok()) << oracle.error();
+  EXPECT_EQ(oracle->events.assumption_failures,
+            (std::map<std::string, AssumptionFailure>{
+                {"array_index.12", {"array_index index out of bounds, though assumed_in_bounds=true", 1}},
+                {"array_update.8", {"array_update index out of bounds, though assumed_in_bounds=true", 1}}}));
+  for (int level = 0; level <= 2; ++level) EXPECT_GT(test::ExpectJitMatchesInterpreter(ir, level, arg_sets), 0);
 }
 
 // Found by `xlsaot fuzz --seed 6012169 -O1` (reduced): encode(one_hot(x)),

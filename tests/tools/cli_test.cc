@@ -530,6 +530,35 @@ TEST_F(CliTest, EveryBackendPrintsTracesAndCoversAlike) {
   EXPECT_EQ(negative.exit_code, 2) << negative.err;
 }
 
+// An array_index and an array_update marked assumed_in_bounds=true, indexed
+// out of bounds: every backend computes the clamped result and prints one
+// `assumption:` line per failure (the ahead-of-time one with --events).
+TEST_F(CliTest, EveryBackendReportsFailedAssumptionsAlike) {
+  const std::string ir = WriteFile("assume.ir", R"(package assume
+
+top fn f(a: bits[8][4] id=1, i: bits[3] id=2, j: bits[3] id=3, v: bits[8] id=4) -> (bits[8], bits[8][4], bits[8]) {
+  array_index.5: bits[8] = array_index(a, indices=[i], assumed_in_bounds=true, id=5)
+  array_update.6: bits[8][4] = array_update(a, v, indices=[j], assumed_in_bounds=true, id=6)
+  array_index.7: bits[8] = array_index(a, indices=[j], id=7)
+  ret tuple.8: (bits[8], bits[8][4], bits[8]) = tuple(array_index.5, array_update.6, array_index.7, id=8)
+}
+)");
+  const std::string array = "[bits[8]:1, bits[8]:2, bits[8]:3, bits[8]:4]";
+  for (const char* backend : {"interpreter", "jit", "aot"}) {
+    CliRun out = Run({"eval", ir, "--backend", backend, "--events", "--input", array + "; bits[3]:6; bits[3]:5; bits[8]:9"});
+    EXPECT_EQ(out.exit_code, 0) << backend << ": " << out.err;
+    EXPECT_EQ(out.out, "(bits[8]:4, [bits[8]:1, bits[8]:2, bits[8]:3, bits[8]:4], bits[8]:4)\n") << backend;
+    EXPECT_EQ(out.err,
+              "assumption: array_index.5: array_index index out of bounds, though assumed_in_bounds=true\n"
+              "assumption: array_update.6: array_update index out of bounds, though assumed_in_bounds=true\n")
+        << backend;
+    CliRun in = Run({"eval", ir, "--backend", backend, "--events", "--input", array + "; bits[3]:3; bits[3]:0; bits[8]:9"});
+    EXPECT_EQ(in.exit_code, 0) << backend << ": " << in.err;
+    EXPECT_EQ(in.out, "(bits[8]:4, [bits[8]:9, bits[8]:2, bits[8]:3, bits[8]:4], bits[8]:1)\n") << backend;
+    EXPECT_EQ(in.err, "") << backend;
+  }
+}
+
 // Every kind of failure an evaluation can end in gives the same exit
 // status and names the same cause on every backend: a loop that would
 // never end (kUnsupported, 7), and a failed assertion (the value is still

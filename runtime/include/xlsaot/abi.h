@@ -24,8 +24,9 @@ extern "C" {
 #define XLSAOT_FEATURE_TRACE (1u << 1)   /* may call on_trace */
 #define XLSAOT_FEATURE_COVER (1u << 2)   /* may call on_cover */
 #define XLSAOT_FEATURE_SCRATCH (1u << 3) /* needs a scratch buffer (scratch_size > 0) */
+#define XLSAOT_FEATURE_ASSUMPTION (1u << 4) /* may call on_assumption (and reads that field) */
 /* Every bit this version defines; a caller refuses artifacts with others. */
-#define XLSAOT_FEATURES_KNOWN 0xfu
+#define XLSAOT_FEATURES_KNOWN 0x1fu
 
 /* Status codes returned by an entry point. */
 #define XLSAOT_STATUS_OK 0
@@ -56,6 +57,13 @@ struct xlsaot_context {
   void (*on_cover)(xlsaot_context* ctx, uint32_t cover_index, const char* label,
                    size_t label_len);
   void* user_data;
+  /* An array_index or array_update marked assumed_in_bounds=true whose index
+   * was out of bounds (the value is computed as without the mark: clamped
+   * index, or no update). assumption_index numbers these sites of the
+   * artifact from 0. Read only by code with XLSAOT_FEATURE_ASSUMPTION, so a
+   * context of an earlier layout (without this field) stays valid for
+   * every other artifact. */
+  void (*on_assumption)(xlsaot_context* ctx, uint32_t assumption_index);
 };
 
 /* The entry point of one compiled XLS function.

@@ -33,7 +33,7 @@ struct RunOptions {
   enum class Collect : uint8_t {
     kNothing,     // no event at all (covers and traces are not even counted)
     kAssertions,  // failed assertions only
-    kEverything,  // assertions, traces, covers
+    kEverything,  // assertions, traces, covers, failed assumptions
   };
   Collect collect = Collect::kEverything;
   // Traces whose verbosity is above this are neither formatted nor kept.
@@ -69,6 +69,7 @@ class EventRecorder {
                        const char* label, size_t label_len);
   static void OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands);
   static void OnCover(xlsaot_context* ctx, uint32_t index, const char* label, size_t label_len);
+  static void OnAssumption(xlsaot_context* ctx, uint32_t index);
   // Whether one more assertion or trace may be kept.
   bool Admit();
 

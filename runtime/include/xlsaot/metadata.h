@@ -91,6 +91,14 @@ struct CoverDesc {
   friend bool operator==(const CoverDesc&, const CoverDesc&) = default;
 };
 
+// An array_index or array_update marked assumed_in_bounds=true, by the
+// index the on_assumption callback gets.
+struct AssumptionDesc {
+  std::string_view node;  // the node's name in the IR
+  std::string_view kind;  // its op: "array_index" or "array_update"
+  friend bool operator==(const AssumptionDesc&, const AssumptionDesc&) = default;
+};
+
 // The metadata, as plain views. A generated header holds one as a constexpr
 // object (NAME::kMetadata); a parsed blob (ArtifactMetadata) provides one
 // that points into its own storage.
@@ -114,6 +122,9 @@ struct MetadataView {
   // TRACE and COVER feature bits are set exactly when there are any.
   std::span<const TraceDesc> traces;
   std::span<const CoverDesc> covers;
+  // Assumption sites of an artifact compiled with events; the ASSUMPTION
+  // feature bit is set exactly when there are any.
+  std::span<const AssumptionDesc> assumptions;
 
   const TypeDesc& type(uint32_t index) const { return types[index]; }
   const TypeDesc& param_type(size_t i) const { return types[params[i].type]; }
