@@ -531,8 +531,10 @@ Status FunctionLowerer::LowerNode(const Node& n) {
   const Type* t = n.type();
   const int64_t w = t->IsBits() ? t->bit_count() : 0;
   const OpInfo& info = n.op_info();
-  // Pure ops with a zero-sized result produce nothing.
+  // Pure ops with a zero-sized result produce nothing (but an access marked
+  // assumed_in_bounds=true still checks its indices).
   if (SizeOf(t) == 0 && !info.has_flag(kFlagSideEffecting) && !info.has_flag(kFlagCallsFunction)) {
+    if (n.op() == Op::kArrayIndex || n.op() == Op::kArrayUpdate) CheckAssumption(n);
     SetEmpty(&n);
     return {};
   }

@@ -402,6 +402,23 @@ top fn f(a: bits[8][2][3] id=9, i: bits[4] id=10, j: bits[2] id=11) -> (bits[8],
                 {"array_index.12", {"array_index index out of bounds, though assumed_in_bounds=true", 1}},
                 {"array_update.8", {"array_update index out of bounds, though assumed_in_bounds=true", 1}}}));
   for (int level = 0; level <= 2; ++level) EXPECT_GT(test::ExpectJitMatchesInterpreter(ir, level, arg_sets), 0);
+
+  // Accesses whose values have no bits still check their indices (found by
+  // `xlsaot fuzz --seed 8000338 -O1`: arrays of bits[0] were lowered to
+  // nothing, assumption included).
+  const std::string empty = R"(package empty_elements
+
+top fn f(z: bits[0][3] id=1, i: bits[3] id=2) -> (bits[0][3], bits[0]) {
+  literal.3: bits[0] = literal(value=0, id=3)
+  array_update.4: bits[0][3] = array_update(z, literal.3, indices=[i], assumed_in_bounds=true, id=4)
+  array_index.5: bits[0] = array_index(z, indices=[i], assumed_in_bounds=true, id=5)
+  ret tuple.6: (bits[0][3], bits[0]) = tuple(array_update.4, array_index.5, id=6)
+}
+)";
+  const Value z = Value::Array({Value::UBits(0, 0), Value::UBits(0, 0), Value::UBits(0, 0)});
+  std::vector<std::vector<Value>> empty_args;
+  for (uint64_t i : {0, 2, 3, 7}) empty_args.push_back({z, Value::UBits(i, 3)});
+  for (int level = 0; level <= 2; ++level) EXPECT_GT(test::ExpectJitMatchesInterpreter(empty, level, empty_args), 0);
 }
 
 // Found by `xlsaot fuzz --seed 6012169 -O1` (reduced): encode(one_hot(x)),
