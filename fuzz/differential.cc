@@ -4,12 +4,8 @@
 #include <string_view>
 #include <utility>
 
-#include "aot/aot_evaluator.h"
-#include "aot/legality.h"
-#include "codegen/lowering.h"
 #include "interp/interpreter.h"
 #include "ir/printer.h"
-#include "jit/jit_function.h"
 
 namespace xlsaot {
 namespace {
@@ -82,78 +78,6 @@ std::string FormatArgs(std::span<const Value> args) {
   return text;
 }
 
-Engine JitEngine(int opt_level) {
-  EngineFactory prepare = [opt_level](const Function& function) -> Result<EngineRun> {
-    CodegenOptions codegen;
-    codegen.opt_level = opt_level;
-    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<JitFunction> jit, JitFunction::Create(function, codegen));
-    // One runner for every argument set, as a long-lived caller would use
-    // it: state left behind by one call (scratch memory, buffers) must not
-    // change the next. std::function needs a copyable callable, hence
-    // shared ownership; the runner refers to the compiled function, so both
-    // are kept.
-    std::shared_ptr<const JitFunction> compiled = std::move(jit);
-    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<JitRunner> runner, compiled->CreateRunner());
-    std::shared_ptr<JitRunner> shared_runner = std::move(runner);
-    return EngineRun([compiled, shared_runner](std::span<const Value> args) { return shared_runner->Run(args); });
-  };
-  return Engine{"jit", std::move(prepare), nullptr};
-}
-
-Engine AotEngine(int opt_level, bool events) {
-  EngineFactory prepare = [opt_level, events](const Function& function) -> Result<EngineRun> {
-    AotOptions options;
-    options.opt_level = opt_level;
-    options.events = events;
-    // As with the JIT: one runner (one scratch allocation) for every call.
-    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<AotEvaluator> evaluator, AotEvaluator::Create(function, options));
-    std::shared_ptr<AotEvaluator> shared = std::move(evaluator);
-    return EngineRun([shared](std::span<const Value> args) { return shared->Run(args); });
-  };
-  if (events) return Engine{"aot", std::move(prepare), nullptr};
-  return Engine{"aot", std::move(prepare), [](const Function& top) { return CheckAotLegality(top).ok(); }};
-}
-
-namespace {
-
-struct RegisteredEngine {
-  std::string name;
-  EngineMaker make;
-};
-
-std::vector<RegisteredEngine>& Registry() {
-  static std::vector<RegisteredEngine> engines = {{"jit", JitEngine},
-                                                  {"aot", [](int opt_level) { return AotEngine(opt_level); }}};
-  return engines;
-}
-
-}  // namespace
-
-void RegisterEngine(std::string name, EngineMaker make) {
-  for (RegisteredEngine& e : Registry()) {
-    if (e.name == name) {
-      e.make = std::move(make);
-      return;
-    }
-  }
-  Registry().push_back({std::move(name), std::move(make)});
-}
-
-std::vector<std::string> EngineNames() {
-  std::vector<std::string> names;
-  for (const RegisteredEngine& e : Registry()) names.push_back(e.name);
-  return names;
-}
-
-Result<Engine> EngineNamed(std::string_view name, int opt_level) {
-  std::string known;
-  for (const RegisteredEngine& e : Registry()) {
-    if (e.name == name) return e.make(opt_level);
-    known += (known.empty() ? "" : ", ") + e.name;
-  }
-  return MakeError(ErrorCode::kInvalidArgument, "unknown engine '" + std::string(name) + "' (known engines: " + known + ")");
-}
-
 void CompareEngines(const Function& top, std::span<const std::vector<Value>> arg_sets,
                     std::span<const Engine> engines, uint64_t seed, DifferentialReport& report) {
   ++report.programs;
@@ -213,7 +137,9 @@ Result<DifferentialReport> RunDifferential(const DifferentialOptions& options) {
   std::vector<Engine> engines;
   bool some_engine_refuses_traces = false;
   for (const std::string& name : options.engines) {
-    XLSAOT_ASSIGN_OR_RETURN(Engine engine, EngineNamed(name, options.opt_level));
+    EngineOptions engine_options;
+    engine_options.opt_level = options.opt_level;
+    XLSAOT_ASSIGN_OR_RETURN(Engine engine, EngineNamed(name, engine_options));
     some_engine_refuses_traces = some_engine_refuses_traces || engine.accepts != nullptr;
     engines.push_back(std::move(engine));
   }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzz/engines.h"
 #include "fuzz/program_generator.h"
 #include "interp/events.h"
 #include "ir/function.h"
@@ -21,42 +22,6 @@
 
 namespace xlsaot {
 
-// An engine under test, prepared for one function (compiled once) and then
-// run once per argument set.
-using EngineRun = std::function<Result<EvalResult>(std::span<const Value>)>;
-using EngineFactory = std::function<Result<EngineRun>(const Function&)>;
-
-struct Engine {
-  std::string name;  // labels its disagreements and its tally ("jit", "aot")
-  EngineFactory prepare;
-  // Whether the engine takes `top` at all. A program it refuses by design
-  // (ahead-of-time compilation rejects a reachable trace or cover) is
-  // counted as skipped, not compared. Unset: every verified program.
-  std::function<bool(const Function&)> accepts;
-};
-
-// The LLVM JIT at optimisation level `opt_level`.
-Engine JitEngine(int opt_level);
-// Ahead-of-time compilation at `opt_level`: the object file is emitted,
-// linked into the process byte for byte and called through the standalone
-// runtime's metadata-driven runner (aot/aot_evaluator.h). With `events`
-// (the registered "aot") traces and covers are compiled and compared like
-// everything else; without, programs that reach one are skipped.
-Engine AotEngine(int opt_level, bool events = true);
-
-// The registry of engines by name, which `xlsaot fuzz --engine` and
-// DifferentialOptions::engines use. "jit" and "aot" are always there; a
-// program may add its own before it reads its options (the tests add an
-// engine that is wrong on purpose, to check that a disagreement is caught
-// and reported). Not synchronised: register before starting threads.
-using EngineMaker = std::function<Engine(int opt_level)>;
-void RegisterEngine(std::string name, EngineMaker make);
-// Every registered name, built-in engines first.
-std::vector<std::string> EngineNames();
-// The engine registered as `name`, at `opt_level`; kInvalidArgument naming
-// the known engines when there is none.
-Result<Engine> EngineNamed(std::string_view name, int opt_level);
-
 struct DifferentialOptions {
   // Program i of the run is generated from seed + i, so `--seed S --count 1`
   // reproduces the program reported with seed S.
@@ -64,7 +29,8 @@ struct DifferentialOptions {
   int count = 100;
   // LLVM optimisation level of the compiled engines (0..3).
   int opt_level = 2;
-  // The engines compared with the interpreter, by name (EngineNamed).
+  // The engines compared with the interpreter, by name (EngineNamed; the
+  // ahead-of-time one compiled with events).
   std::vector<std::string> engines = {"jit", "aot"};
   // Shapes the programs; its seed is replaced by each program's own. When
   // an engine takes no trace or cover (aot), programs with an odd seed are

@@ -1,43 +1,42 @@
 #include "tools/backend.h"
 
+#include <utility>
+
 namespace xlsaot {
-
-// Factories, one per engine, each defined in its own <name>_backend.cc.
-Result<std::unique_ptr<EvalBackend>> CreateInterpreterBackend(const Function& function,
-                                                              const EvalBackendOptions& options);
-Result<std::unique_ptr<EvalBackend>> CreateAotBackend(const Function& function, const EvalBackendOptions& options);
-Result<std::unique_ptr<EvalBackend>> CreateJitBackend(const Function& function, const EvalBackendOptions& options);
-
 namespace {
 
-// The registry: adding an engine is one line here (plus its factory above).
-constexpr EvalBackendInfo kBackends[] = {
-    {"interpreter", "the reference interpreter (the semantic oracle)", &CreateInterpreterBackend},
-    {"aot", "ahead-of-time object code, linked in and run by the standalone runtime", &CreateAotBackend},
-    {"jit", "LLVM ORC JIT: compiled in process, called through the C ABI", &CreateJitBackend},
+// An engine of the registry, prepared for one function.
+class EngineBackend final : public EvalBackend {
+ public:
+  explicit EngineBackend(EngineRun run) : run_(std::move(run)) {}
+  Result<EvalResult> Run(std::span<const Value> args) override { return run_(args); }
+
+ private:
+  EngineRun run_;
 };
 
 }  // namespace
 
-std::span<const EvalBackendInfo> EvalBackends() { return kBackends; }
+std::vector<EngineInfo> EvalBackends() { return Engines(); }
 
-Result<const EvalBackendInfo*> FindEvalBackend(std::string_view name) {
-  for (const EvalBackendInfo& info : kBackends) {
-    if (info.name == name) return &info;
+Status FindEvalBackend(std::string_view name) {
+  for (const EngineInfo& info : Engines()) {
+    if (info.name == name) return Status::Ok();
   }
   std::string known;
-  for (const EvalBackendInfo& info : kBackends) {
-    if (!known.empty()) known += ", ";
-    known += info.name;
-  }
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "unknown backend '" + std::string(name) + "' (known: " + known + ")");
+  for (const EngineInfo& info : Engines()) known += (known.empty() ? "" : ", ") + info.name;
+  return MakeError(ErrorCode::kInvalidArgument, "unknown backend '" + std::string(name) + "' (known: " + known + ")");
 }
 
 Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name, const Function& function,
                                                        const EvalBackendOptions& options) {
-  XLSAOT_ASSIGN_OR_RETURN(const EvalBackendInfo* info, FindEvalBackend(name));
-  return info->create(function, options);
+  XLSAOT_RETURN_IF_ERROR(FindEvalBackend(name));
+  EngineOptions engine;
+  engine.events = options.events;
+  engine.max_trace_verbosity = options.max_trace_verbosity;
+  XLSAOT_ASSIGN_OR_RETURN(Engine made, EngineNamed(name, engine));
+  XLSAOT_ASSIGN_OR_RETURN(EngineRun run, made.prepare(function));
+  return std::unique_ptr<EvalBackend>(std::make_unique<EngineBackend>(std::move(run)));
 }
 
 }  // namespace xlsaot

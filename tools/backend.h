@@ -1,5 +1,6 @@
-// Evaluation backends for `xlsaot eval`: the same function run by different
-// engines (the reference interpreter; compiled engines plug in here too).
+// Evaluation backends for `xlsaot eval`: the engines of the one registry
+// (fuzz/engines.h) — the reference interpreter, the JIT, ahead-of-time code
+// — behind one interface.
 #ifndef XLSAOT_TOOLS_BACKEND_H_
 #define XLSAOT_TOOLS_BACKEND_H_
 
@@ -9,7 +10,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "fuzz/engines.h"
 #include "interp/events.h"
 #include "ir/function.h"
 #include "ir/value.h"
@@ -38,24 +41,15 @@ struct EvalBackendOptions {
   int64_t max_trace_verbosity = std::numeric_limits<int64_t>::max();
 };
 
-// Prepares a verified `function` for evaluation.
-using EvalBackendFactory = Result<std::unique_ptr<EvalBackend>> (*)(const Function& function,
-                                                                     const EvalBackendOptions& options);
+// Every backend (the registered engines), in the order --help lists them;
+// the first is the default.
+std::vector<EngineInfo> EvalBackends();
 
-struct EvalBackendInfo {
-  std::string_view name;         // what --backend accepts
-  std::string_view description;  // one line, for --help
-  EvalBackendFactory create;
-};
+// Whether `name` is a backend; kInvalidArgument naming the known backends
+// when it is not.
+Status FindEvalBackend(std::string_view name);
 
-// Every backend, in the order --help lists them; the first is the default.
-std::span<const EvalBackendInfo> EvalBackends();
-
-// The backend called `name`; kInvalidArgument naming the known backends when
-// there is none.
-Result<const EvalBackendInfo*> FindEvalBackend(std::string_view name);
-
-// FindEvalBackend(name)->create(function, options).
+// The engine `name` made with `options` and prepared for `function`.
 Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name, const Function& function,
                                                        const EvalBackendOptions& options = {});
 

@@ -249,7 +249,7 @@ Command AddEvalCommand(CLI::App& parent) {
   app->add_option("--top", options->top,
                   "Function to evaluate (default: the package's top function)");
   std::string backend_help = "Evaluation engine:";
-  for (const EvalBackendInfo& info : EvalBackends()) {
+  for (const EngineInfo& info : EvalBackends()) {
     backend_help += " '" + std::string(info.name) + "' = " + std::string(info.description) + ";";
   }
   backend_help.back() = ' ';

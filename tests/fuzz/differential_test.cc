@@ -172,7 +172,7 @@ TEST(DifferentialTest, RejectsBadOptions) {
   options.engines = {"jit", "vhdl"};
   Result<DifferentialReport> unknown = RunDifferential(options);
   ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error(), "unknown engine 'vhdl' (known engines: jit, aot)");
+  EXPECT_EQ(unknown.error(), "unknown engine 'vhdl' (known engines: interpreter, jit, aot)");
   options.engines = {};
   EXPECT_FALSE(RunDifferential(options).ok());
 }
@@ -199,7 +199,7 @@ TEST(DifferentialTest, RefusedProgramsAreSkippedNotCompared) {
 // a trace or cover, and runs the rest through the emitted object.
 TEST(DifferentialTest, AotEngineWithEventsTakesTracesAndCoversAndAgrees) {
   auto eventful = Parse(kEventfulProgram);
-  const Engine aot = AotEngine(1);
+  const Engine aot = AotEngine({.opt_level = 1});
   EXPECT_EQ(aot.accepts, nullptr);
   const std::vector<Engine> engines = {aot};
   DifferentialReport report;
@@ -215,7 +215,7 @@ TEST(DifferentialTest, AotEngineWithEventsTakesTracesAndCoversAndAgrees) {
 
 TEST(DifferentialTest, AotEngineWithoutEventsSkipsReachableTracesAndRunsTheRest) {
   auto eventful = Parse(kEventfulProgram);
-  const Engine aot = AotEngine(1, /*events=*/false);
+  const Engine aot = AotEngine({.opt_level = 1, .events = false});
   EXPECT_FALSE(aot.accepts(*eventful->ResolveTopFunction().value()));
 
   auto plain = Parse(R"(package plain

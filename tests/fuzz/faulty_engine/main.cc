@@ -6,7 +6,7 @@
 #include <span>
 #include <utility>
 
-#include "fuzz/differential.h"
+#include "fuzz/engines.h"
 #include "interp/events.h"
 #include "ir/value.h"
 #include "tools/cli.h"
@@ -26,8 +26,8 @@ bool FlipFirstBit(Value& value) {
   return false;
 }
 
-Engine FaultyEngine(int opt_level) {
-  Engine jit = JitEngine(opt_level);
+Engine FaultyEngine(const EngineOptions& options) {
+  Engine jit = JitEngine(options);
   EngineFactory prepare = [inner = std::move(jit.prepare)](const Function& function) -> Result<EngineRun> {
     XLSAOT_ASSIGN_OR_RETURN(EngineRun run, inner(function));
     return EngineRun([run](std::span<const Value> args) -> Result<EvalResult> {
@@ -45,6 +45,6 @@ Engine FaultyEngine(int opt_level) {
 }  // namespace xlsaot
 
 int main(int argc, char** argv) {
-  xlsaot::RegisterEngine("faulty", xlsaot::FaultyEngine);
+  xlsaot::RegisterEngine("faulty", "the JIT with every result made wrong (tests only)", xlsaot::FaultyEngine);
   return xlsaot::RunCli(argc, argv);
 }
