@@ -17,8 +17,10 @@ uint32_t NextX(uint32_t& state) {
   return state | 1u;
 }
 
-void BM_EventCost_Run_Plain(benchmark::State& state) {
-  auto runner = event_cost_plain::Runner::Create();
+// Run() of one of the two artifacts, with inputs that fire no event.
+template <typename Runner>
+void BM_EventCost_Run(benchmark::State& state) {
+  auto runner = Runner::Create();
   if (!runner.ok()) return state.SkipWithError(runner.error().c_str());
   uint32_t seed = 1, sum = 0;
   for (auto _ : state) {
@@ -27,19 +29,8 @@ void BM_EventCost_Run_Plain(benchmark::State& state) {
     benchmark::DoNotOptimize(sum);
   }
 }
-BENCHMARK(BM_EventCost_Run_Plain);
-
-void BM_EventCost_Run_EventsArtifact(benchmark::State& state) {
-  auto runner = event_cost_events::Runner::Create();
-  if (!runner.ok()) return state.SkipWithError(runner.error().c_str());
-  uint32_t seed = 1, sum = 0;
-  for (auto _ : state) {
-    auto out = runner->Run(NextX(seed), seed);
-    sum += *out;
-    benchmark::DoNotOptimize(sum);
-  }
-}
-BENCHMARK(BM_EventCost_Run_EventsArtifact);
+BENCHMARK_TEMPLATE(BM_EventCost_Run, event_cost_plain::Runner);
+BENCHMARK_TEMPLATE(BM_EventCost_Run, event_cost_events::Runner);
 
 // x = 0: the assertion fails and the trace and the cover fire on every call,
 // and RunWithEvents records and formats all three.
