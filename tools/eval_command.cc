@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "fuzz/differential.h"
+#include "fuzz/random_source.h"
 #include "tools/backend.h"
 #include "tools/commands.h"
 #include "tools/diagnostics.h"
@@ -29,6 +31,11 @@ struct EvalOptions {
   std::string format = "default";
   bool events = false;
   std::optional<int64_t> max_trace_verbosity;  // all traces when unset
+  // Random-input comparison: evaluations on random arguments, compared
+  // across engines (--random-inputs N --compare LIST).
+  std::optional<int64_t> random_inputs;
+  uint64_t seed = 0;
+  std::vector<std::string> compare;
 };
 
 // What --format accepts.
@@ -177,7 +184,66 @@ void PrintEvents(const Events& events, std::optional<int64_t> max_trace_verbosit
   std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
+// Compares the engines of --compare on --random-inputs argument tuples
+// (each parameter a random value of its type, weighted to 0, all ones and
+// single-bit values). Stops at the first disagreement, printing the inputs
+// and every engine's outcome, with status 1; prints one summary line and
+// returns 0 when all agree.
+int RunRandomComparison(const EvalOptions& options, const Function& function) {
+  EvalBackendOptions backend_options;
+  backend_options.events = options.events;
+  std::vector<std::unique_ptr<EvalBackend>> backends;
+  for (const std::string& name : options.compare) {
+    Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(name, function, backend_options);
+    if (!backend.ok()) return ReportError(backend);
+    backends.push_back(std::move(backend).value());
+  }
+  RandomSource random(options.seed);
+  std::vector<Value> args;
+  std::vector<std::string> outcomes(backends.size());
+  for (int64_t n = 0; n < *options.random_inputs; ++n) {
+    args.clear();
+    for (const Node* param : function.params()) args.push_back(random.EdgeValue(param->type()));
+    for (size_t e = 0; e < backends.size(); ++e) {
+      Result<EvalResult> result = backends[e]->Run(args);
+      outcomes[e] = result.ok() ? FormatOutcome(*result) : "error: " + result.error();
+    }
+    for (size_t e = 1; e < backends.size(); ++e) {
+      if (outcomes[e] == outcomes[0]) continue;
+      std::string text = "disagreement on random input " + std::to_string(n + 1) + " (seed " +
+                         std::to_string(options.seed) + "): " + FormatArgs(args) + "\n";
+      for (size_t k = 0; k < backends.size(); ++k) {
+        text += "  " + options.compare[k] + ":\n    ";
+        for (char c : outcomes[k]) text += c == '\n' ? std::string("\n    ") : std::string(1, c);
+        text += "\n";
+      }
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      std::fflush(stdout);
+      return kExitFailed;
+    }
+  }
+  std::string engines;
+  for (const std::string& name : options.compare) engines += (engines.empty() ? "" : ", ") + name;
+  std::printf("%lld random inputs (seed %llu): %s agree\n", static_cast<long long>(*options.random_inputs),
+              static_cast<unsigned long long>(options.seed), engines.c_str());
+  std::fflush(stdout);
+  return kExitOk;
+}
+
 int RunEval(const EvalOptions& options) {
+  if (options.random_inputs.has_value()) {
+    if (options.input.has_value() || !options.input_file.empty() || options.expected.has_value() ||
+        !options.expected_file.empty()) {
+      return ReportUsageError("--random-inputs takes no --input, --input-file, --expected or --expected-file");
+    }
+    if (options.compare.size() < 2) return ReportUsageError("--random-inputs needs --compare with two or more engines");
+    Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
+    if (!package.ok()) return ReportError(package);
+    Result<Function*> top = (*package)->ResolveTopFunction(options.top);
+    if (!top.ok()) return ReportError(top);
+    return RunRandomComparison(options, **top);
+  }
+  if (!options.compare.empty()) return ReportUsageError("--compare goes with --random-inputs");
   if (options.input.has_value() == !options.input_file.empty()) {
     return ReportUsageError("eval needs exactly one of --input 'ARGS' or --input-file FILE");
   }
@@ -275,6 +341,16 @@ Command AddEvalCommand(CLI::App& parent) {
       "--expected-file", options->expected_file,
       "File with one expected typed value per evaluation, in order");
   expected->excludes(expected_file);
+  app->add_option("--random-inputs", options->random_inputs,
+                  "Instead of --input: evaluate N random argument tuples on every engine of --compare and "
+                  "stop at the first disagreement (exit 1)")
+      ->check(CLI::Range(int64_t{1}, int64_t{100000000}));
+  app->add_option("--seed", options->seed, "Seed of the random arguments (default 0)");
+  std::string names;
+  for (const std::string& name : EngineNames()) names += (names.empty() ? "" : ", ") + name;
+  app->add_option("--compare", options->compare, "Engines to compare with --random-inputs, comma-separated: " + names)
+      ->check(CLI::IsMember(EngineNames()))
+      ->delimiter(',');
   app->add_option("--format", options->format,
                   "How bits are printed in results: default (decimal up to 64 bits, hex "
                   "beyond), binary, hex, decimal, signed-decimal")

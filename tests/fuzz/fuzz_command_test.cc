@@ -1,4 +1,6 @@
 // End-to-end tests of `xlsaot fuzz` through the built binary.
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -115,6 +117,23 @@ TEST(FuzzCommandTest, AWrongEngineIsReportedAndExitsWithOne) {
   // The shipped command line has no such engine.
   CliRun shipped = RunXlsaot({"fuzz", "--seed", "11", "--count", "1", "--engine", "faulty"}, dir.path());
   EXPECT_EQ(shipped.exit_code, 2) << shipped.out << shipped.err;
+}
+
+// `xlsaot eval --random-inputs` stops at the first disagreement, prints the
+// inputs and every engine's outcome, and exits with 1.
+TEST(FuzzCommandTest, RandomInputsReportTheFirstDisagreement) {
+  ScratchDir dir;
+  ASSERT_TRUE(dir.ok());
+  const std::filesystem::path ir = dir.path() / "add.ir";
+  std::ofstream(ir) << "package p\n\ntop fn f(x: bits[8] id=1, y: bits[8] id=2) -> bits[8] {\n"
+                       "  ret add.3: bits[8] = add(x, y, id=3)\n}\n";
+  CliRun run = cli_test::RunCliBinary(
+      XLSAOT_FAULTY_CLI_PATH, {"eval", ir.string(), "--random-inputs", "50", "--compare", "interpreter,faulty"},
+      dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_THAT(run.out, MatchesRegex("disagreement on random input 1 \\(seed 0\\): bits\\[8\\]:[0-9]+; "
+                                    "bits\\[8\\]:[0-9]+\n  interpreter:\n    bits\\[8\\]:[0-9]+\n"
+                                    "  faulty:\n    bits\\[8\\]:[0-9]+\n"));
 }
 
 }  // namespace

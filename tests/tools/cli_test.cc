@@ -559,6 +559,39 @@ top fn f(a: bits[8][4] id=1, i: bits[3] id=2, j: bits[3] id=3, v: bits[8] id=4) 
   }
 }
 
+// --random-inputs N --compare LIST: the engines agree on random arguments
+// of every parameter type (one summary line, exit 0); bad combinations of
+// options are usage errors.
+TEST_F(CliTest, RandomInputsCompareTheEngines) {
+  const std::string ir = WriteFile("mixed.ir", R"(package mixed
+
+top fn f(a: bits[65] id=1, t: (bits[3], bits[8][2]) id=2, tok: token id=3) -> (bits[65], bits[8]) {
+  tuple_index.4: bits[3] = tuple_index(t, index=0, id=4)
+  tuple_index.5: bits[8][2] = tuple_index(t, index=1, id=5)
+  array_index.6: bits[8] = array_index(tuple_index.5, indices=[tuple_index.4], id=6)
+  zero_ext.7: bits[65] = zero_ext(array_index.6, new_bit_count=65, id=7)
+  umul.8: bits[65] = umul(a, zero_ext.7, id=8)
+  ret tuple.9: (bits[65], bits[8]) = tuple(umul.8, array_index.6, id=9)
+}
+)");
+  CliRun run = Run({"eval", ir, "--random-inputs", "300", "--seed", "7", "--compare", "interpreter,jit,aot"});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(run.out, "300 random inputs (seed 7): interpreter, jit, aot agree\n");
+  EXPECT_EQ(run.err, "");
+  const std::vector<std::vector<std::string>> bad = {
+      {"eval", ir, "--random-inputs", "3", "--compare", "interpreter"},                          // one engine
+      {"eval", ir, "--random-inputs", "3", "--compare", "interpreter,vhdl"},                     // unknown
+      {"eval", ir, "--random-inputs", "0", "--compare", "interpreter,jit"},                      // out of range
+      {"eval", ir, "--random-inputs", "3", "--compare", "interpreter,jit", "--input", "bits[65]:1"},
+      {"eval", ir, "--compare", "interpreter,jit", "--input", "bits[65]:1; (bits[3]:0, [bits[8]:1, bits[8]:2]); token"},
+  };
+  for (const auto& args : bad) {
+    CliRun r = Run(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_THAT(r.err, StartsWith("xlsaot: error: ")) << r.err;
+  }
+}
+
 // Every kind of failure an evaluation can end in gives the same exit
 // status and names the same cause on every backend: a loop that would
 // never end (kUnsupported, 7), and a failed assertion (the value is still
