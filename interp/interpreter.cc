@@ -209,8 +209,7 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
     const Type* t = node.operand(0)->type();
     for (size_t i = first_index; i < ops.size(); ++i) {
       if (bits(i).uge(static_cast<uint64_t>(t->size()))) {
-        AssumptionFailure& failure = events_.assumption_failures[node.name()];
-        if (failure.count++ == 0) failure.description = AssumptionDescription(node.op_info().name);
+        events_.RecordAssumptionFailure(node.name(), node.op_info().name);
         return;
       }
       t = t->element();

@@ -155,8 +155,7 @@ void JitRunner::OnCover(xlsaot_context* ctx, uint32_t, const char* label, size_t
 void JitRunner::OnAssumption(xlsaot_context* ctx, uint32_t index) {
   auto* runner = static_cast<JitRunner*>(ctx->user_data);
   const Node& node = *runner->function_.abi_.assumptions[index].node;
-  AssumptionFailure& failure = runner->events_->assumption_failures[node.name()];
-  if (failure.count++ == 0) failure.description = AssumptionDescription(node.op_info().name);
+  runner->events_->RecordAssumptionFailure(node.name(), node.op_info().name);
 }
 
 }  // namespace xlsaot

@@ -101,8 +101,7 @@ void EventRecorder::OnAssumption(xlsaot_context* ctx, uint32_t index) {
   if (index >= self->metadata_.assumptions.size()) return;
   const AssumptionDesc& site = self->metadata_.assumptions[index];
   try {
-    AssumptionFailure& failure = self->events_->assumption_failures[std::string(site.node)];
-    if (failure.count++ == 0) failure.description = AssumptionDescription(site.kind);
+    self->events_->RecordAssumptionFailure(site.node, site.kind);
   } catch (const std::bad_alloc&) {
     self->out_of_memory_ = true;
   }

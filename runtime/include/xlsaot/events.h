@@ -47,6 +47,13 @@ struct Events {
   // token: they are counted, not ordered among the other events.
   std::map<std::string, AssumptionFailure> assumption_failures;
 
+  // Counts one failure of the assumption of node `node`, an op `op`
+  // (what every engine calls when an assumed-in-bounds index is not).
+  void RecordAssumptionFailure(std::string_view node, std::string_view op) {
+    AssumptionFailure& failure = assumption_failures[std::string(node)];
+    if (failure.count++ == 0) failure.description = AssumptionDescription(op);
+  }
+
   int64_t assertion_count() const {
     int64_t n = 0;
     for (const Event& e : log) n += e.kind == Event::Kind::kAssert;
