@@ -15,8 +15,10 @@ Result<std::unique_ptr<AotEvaluator>> AotEvaluator::Create(const Function& funct
   XLSAOT_ASSIGN_OR_RETURN(ArtifactRunner runner,
                           ArtifactRunner::Create(evaluator->object_->artifact(), allocator));
   evaluator->runner_ = std::make_unique<ArtifactRunner>(std::move(runner));
+  // Made now rather than on the first call, so that a trace format the
+  // runtime cannot render is an error of Create.
   XLSAOT_ASSIGN_OR_RETURN(EventRecorder recorder, EventRecorder::Create(evaluator->runner_->metadata()));
-  evaluator->recorder_ = std::make_unique<EventRecorder>(std::move(recorder));
+  evaluator->recorder_.emplace(std::move(recorder));
   return evaluator;
 }
 
@@ -31,10 +33,8 @@ Result<EvalResult> AotEvaluator::Run(std::span<const Value> args, const RunOptio
     WriteValueToBuffer(args[i], function_.param(i)->type(), runner.input(i));
   }
   EvalResult result;
-  XLSAOT_RETURN_IF_ERROR(runner.Call(recorder_->Begin(result.events, options)));
-  if (recorder_->out_of_memory()) {
-    return MakeError(ErrorCode::kResourceExhausted, "out of memory recording the events of '" + function_.name() + "'");
-  }
+  size_t dropped = 0;  // events past options.max_events
+  XLSAOT_RETURN_IF_ERROR(CallRecordingEvents(runner, recorder_, options, result.events, dropped));
   const Type* return_type = function_.return_type() != nullptr ? function_.return_type()
                                                                  : function_.return_node()->type();
   result.value = ReadValueFromBuffer(return_type, runner.output());

@@ -8,6 +8,7 @@
 #define XLSAOT_AOT_AOT_EVALUATOR_H_
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -48,7 +49,7 @@ class AotEvaluator {
   AotArtifact artifact_;
   std::unique_ptr<LoadedObject> object_;
   std::unique_ptr<ArtifactRunner> runner_;
-  std::unique_ptr<EventRecorder> recorder_;  // refers to runner_'s metadata
+  std::optional<EventRecorder> recorder_;  // refers to runner_'s metadata
 };
 
 }  // namespace xlsaot
