@@ -231,29 +231,27 @@ int RunRandomComparison(const EvalOptions& options, const Function& function) {
 }
 
 int RunEval(const EvalOptions& options) {
+  // The options first, then the file: a usage error never waits for I/O.
   if (options.random_inputs.has_value()) {
     if (options.input.has_value() || !options.input_file.empty() || options.expected.has_value() ||
         !options.expected_file.empty()) {
       return ReportUsageError("--random-inputs takes no --input, --input-file, --expected or --expected-file");
     }
     if (options.compare.size() < 2) return ReportUsageError("--random-inputs needs --compare with two or more engines");
-    Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
-    if (!package.ok()) return ReportError(package);
-    Result<Function*> top = (*package)->ResolveTopFunction(options.top);
-    if (!top.ok()) return ReportError(top);
-    return RunRandomComparison(options, **top);
+  } else {
+    if (!options.compare.empty()) return ReportUsageError("--compare goes with --random-inputs");
+    if (options.input.has_value() == !options.input_file.empty()) {
+      return ReportUsageError("eval needs exactly one of --input 'ARGS' or --input-file FILE");
+    }
+    if (auto found = FindEvalBackend(options.backend); !found.ok()) return ReportError(found);
   }
-  if (!options.compare.empty()) return ReportUsageError("--compare goes with --random-inputs");
-  if (options.input.has_value() == !options.input_file.empty()) {
-    return ReportUsageError("eval needs exactly one of --input 'ARGS' or --input-file FILE");
-  }
-  if (auto found = FindEvalBackend(options.backend); !found.ok()) return ReportError(found);
 
   Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
   if (!package.ok()) return ReportError(package);
   Result<Function*> top = (*package)->ResolveTopFunction(options.top);
   if (!top.ok()) return ReportError(top);
   const Function& function = **top;
+  if (options.random_inputs.has_value()) return RunRandomComparison(options, function);
 
   // Everything the user wrote is checked before anything runs, so a typo in
   // the last line does not come after a screen of results.
@@ -346,9 +344,8 @@ Command AddEvalCommand(CLI::App& parent) {
                   "stop at the first disagreement (exit 1)")
       ->check(CLI::Range(int64_t{1}, int64_t{100000000}));
   app->add_option("--seed", options->seed, "Seed of the random arguments (default 0)");
-  std::string names;
-  for (const std::string& name : EngineNames()) names += (names.empty() ? "" : ", ") + name;
-  app->add_option("--compare", options->compare, "Engines to compare with --random-inputs, comma-separated: " + names)
+  app->add_option("--compare", options->compare,
+                  "Engines to compare with --random-inputs, comma-separated: " + EngineNameList())
       ->check(CLI::IsMember(EngineNames()))
       ->delimiter(',');
   app->add_option("--format", options->format,
