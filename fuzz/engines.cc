@@ -94,13 +94,18 @@ std::vector<std::string> EngineNames() {
   return names;
 }
 
+std::string EngineNameList() {
+  std::string list;
+  for (const RegisteredEngine& e : Registry()) list += (list.empty() ? "" : ", ") + e.info.name;
+  return list;
+}
+
 Result<Engine> EngineNamed(std::string_view name, const EngineOptions& options) {
-  std::string known;
   for (const RegisteredEngine& e : Registry()) {
     if (e.info.name == name) return e.make(options);
-    known += (known.empty() ? "" : ", ") + e.info.name;
   }
-  return MakeError(ErrorCode::kInvalidArgument, "unknown engine '" + std::string(name) + "' (known engines: " + known + ")");
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "unknown engine '" + std::string(name) + "' (known engines: " + EngineNameList() + ")");
 }
 
 }  // namespace xlsaot

@@ -72,6 +72,8 @@ struct EngineInfo {
 // Every registered engine, built-in ones first.
 std::vector<EngineInfo> Engines();
 std::vector<std::string> EngineNames();
+// "interpreter, jit, aot": the names for help texts and error messages.
+std::string EngineNameList();
 
 // The engine registered as `name`, made with `options`; kInvalidArgument
 // naming the known engines when there is none.

@@ -23,9 +23,8 @@ Status FindEvalBackend(std::string_view name) {
   for (const EngineInfo& info : Engines()) {
     if (info.name == name) return Status::Ok();
   }
-  std::string known;
-  for (const EngineInfo& info : Engines()) known += (known.empty() ? "" : ", ") + info.name;
-  return MakeError(ErrorCode::kInvalidArgument, "unknown backend '" + std::string(name) + "' (known: " + known + ")");
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "unknown backend '" + std::string(name) + "' (known: " + EngineNameList() + ")");
 }
 
 Result<std::unique_ptr<EvalBackend>> CreateEvalBackend(std::string_view name, const Function& function,

@@ -109,10 +109,8 @@ Command AddFuzzCommand(CLI::App& parent) {
       ->check(CLI::Range(1, 100000));
   app->add_option("-O,--opt-level", flags->opt_level, "LLVM optimisation level of the compiled engines (0-3)")
       ->check(CLI::Range(0, 3));
-  std::string engine_names;
-  for (const std::string& name : EngineNames()) engine_names += (engine_names.empty() ? "" : ", ") + name;
   app->add_option("--engine", flags->engines,
-                  "Engine compared with the interpreter: " + engine_names + " (repeatable; default: jit, aot)")
+                  "Engine compared with the interpreter: " + EngineNameList() + " (repeatable; default: jit, aot)")
       ->check(CLI::IsMember(EngineNames()))
       ->take_all()
       ->delimiter(',');
