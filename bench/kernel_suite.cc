@@ -146,6 +146,13 @@ Result<LoadedKernel> LoadKernel(const KernelSpec& spec) {
 CodegenOptions AtOptLevel(int opt_level) {
   CodegenOptions options;
   options.opt_level = opt_level;
+  // The environment may name a CPU to compile for instead of the host's
+  // ("x86-64" is the ahead-of-time compiler's portable baseline), and a
+  // budget for unrolling loops, to see what either is worth.
+  const char* cpu = std::getenv("XLSAOT_BENCH_CPU");
+  if (cpu != nullptr && *cpu != '\0') options.cpu = cpu;
+  const char* unroll = std::getenv("XLSAOT_BENCH_FULL_UNROLL_NODES");
+  if (unroll != nullptr && *unroll != '\0') options.full_unroll_nodes = std::atoll(unroll);
   return options;
 }
 

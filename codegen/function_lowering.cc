@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "codegen/bits_emitter.h"
+#include "codegen/loop_unrolling.h"
 #include "codegen/memory_emitter.h"
 #include "codegen/type_layout.h"
 #include "codegen/value_buffer.h"
@@ -131,7 +132,8 @@ class FunctionLowerer {
   Status LowerMap(const Node& n);
   Status LowerCountedFor(const Node& n);
   Status LowerDynamicCountedFor(const Node& n);
-  Status LowerLoop(const Node& n, const FunctionAbi& body, llvm::Value* trips, llvm::Value* stride);
+  Status LowerLoop(const Node& n, const FunctionAbi& body, llvm::Value* trips, llvm::Value* stride,
+                   bool unroll_fully = false);
   Status LowerLiteral(const Node& n);
   Status LowerAssert(const Node& n);
   Status LowerTrace(const Node& n);
@@ -1153,7 +1155,8 @@ Status FunctionLowerer::LowerCountedFor(const Node& n) {
   }
   llvm::Value* stride = ConstBits(
       b_, llvm::APInt(64, static_cast<uint64_t>(n.attrs().stride)).zextOrTrunc(static_cast<unsigned>(index_width)));
-  return LowerLoop(n, body, I64(n.attrs().trip_count), stride);
+  return LowerLoop(n, body, I64(n.attrs().trip_count), stride,
+                   ShouldUnrollFully(n, m_.options().full_unroll_nodes));
 }
 
 Status FunctionLowerer::LowerDynamicCountedFor(const Node& n) {
@@ -1185,7 +1188,7 @@ Status FunctionLowerer::LowerDynamicCountedFor(const Node& n) {
 }
 
 Status FunctionLowerer::LowerLoop(const Node& n, const FunctionAbi& body, llvm::Value* trips,
-                                  llvm::Value* stride) {
+                                  llvm::Value* stride, bool unroll_fully) {
   const Type* state_type = n.type();
   const Type* index_type = n.attrs().callee->param(0)->type();
   const int64_t index_width = index_type->bit_count();
@@ -1241,7 +1244,8 @@ Status FunctionLowerer::LowerLoop(const Node& n, const FunctionAbi& body, llvm::
           EmitCall(body, args, nullptr);
         }
         return next;
-      });
+      },
+      unroll_fully);
   const size_t state_at = zero_index != nullptr ? 1 : 0;
   switch (state_passing) {
     case Passing::kNone: SetEmpty(&n); break;

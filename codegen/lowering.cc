@@ -35,6 +35,7 @@ Status CheckOptions(const CodegenOptions& o) {
   if (o.stack_cutoff_bytes < 0) return bad("the stack cutoff must not be negative");
   if (o.stack_budget_bytes < 0) return bad("the stack budget must not be negative");
   if (o.partition_nodes < 1) return bad("the partition size must be at least one node");
+  if (o.full_unroll_nodes < 0) return bad("the full unrolling budget must not be negative");
   if (!IsPowerOfTwo(o.scratch_alignment))
     return bad("scratch alignment " + std::to_string(o.scratch_alignment) + " is not a power of two");
   return {};

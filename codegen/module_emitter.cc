@@ -60,7 +60,7 @@ llvm::Function* ModuleEmitter::NewRoutine(const char* name, llvm::Type* result,
 
 std::vector<llvm::Value*> ModuleEmitter::EmitLoop(Builder& b, llvm::Value* count,
                                                   const std::vector<llvm::Value*>& initial,
-                                                  const LoopBody& body) {
+                                                  const LoopBody& body, bool unroll_fully) {
   llvm::LLVMContext& ctx = context();
   llvm::BasicBlock* pre = b.GetInsertBlock();
   llvm::Function* fn = pre->getParent();
@@ -86,7 +86,15 @@ std::vector<llvm::Value*> ModuleEmitter::EmitLoop(Builder& b, llvm::Value* count
   std::vector<llvm::Value*> next = body(b, index, carried);
   llvm::Value* next_index = b.CreateAdd(index, llvm::ConstantInt::get(I64(), 1));
   llvm::BasicBlock* latch = b.GetInsertBlock();
-  b.CreateBr(header);
+  llvm::BranchInst* back_edge = b.CreateBr(header);
+  if (unroll_fully) {
+    // A distinct self-referential loop ID carrying the unroll request, as
+    // `#pragma unroll` produces it.
+    llvm::Metadata* request = llvm::MDNode::get(ctx, llvm::MDString::get(ctx, "llvm.loop.unroll.full"));
+    llvm::MDNode* id = llvm::MDNode::getDistinct(ctx, {nullptr, request});
+    id->replaceOperandWith(0, id);
+    back_edge->setMetadata(llvm::LLVMContext::MD_loop, id);
+  }
   index->addIncoming(next_index, latch);
   for (size_t i = 0; i < phis.size(); ++i) phis[i]->addIncoming(next[i], latch);
 

@@ -73,11 +73,14 @@ class ModuleEmitter {
   // Emits `for (i = 0; i < count; ++i) body(i, carried)` at the builder's
   // insertion point, with loop-carried values (`initial`, updated by the
   // values `body` returns). Leaves the builder after the loop and returns the
-  // final carried values. `count` is an i64 value.
+  // final carried values. `count` is an i64 value. With `unroll_fully`, the
+  // loop asks LLVM's unroller to unroll it completely (its count must then
+  // be a constant).
   using LoopBody = std::function<std::vector<llvm::Value*>(Builder&, llvm::Value* index,
                                                            std::span<llvm::Value* const> carried)>;
   std::vector<llvm::Value*> EmitLoop(Builder& b, llvm::Value* count,
-                                     const std::vector<llvm::Value*>& initial, const LoopBody& body);
+                                     const std::vector<llvm::Value*>& initial, const LoopBody& body,
+                                     bool unroll_fully = false);
 
  private:
   llvm::Function* NewRoutine(const char* name, llvm::Type* result,

@@ -8,14 +8,13 @@
 
 #include "codegen/target.h"
 #include "gtest/gtest.h"
-#include "ir/parser.h"
-#include "ir/verifier.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include "tests/codegen/parsed_ir.h"
 #include "xlsaot/abi.h"
 
 namespace xlsaot {
@@ -46,26 +45,8 @@ top fn main(x: bits[128], w: bits[1000], a: bits[128][64], c: bits[1]) -> (bits[
 }
 )";
 
-struct Parsed {
-  std::unique_ptr<Package> package;
-  Function* top = nullptr;
-};
-
-Parsed Parse(const std::string& ir, bool verify = true) {
-  Parsed p;
-  Result<std::unique_ptr<Package>> package = ParsePackage(ir);
-  EXPECT_TRUE(package.ok()) << package.error();
-  if (!package.ok()) return p;
-  p.package = std::move(package).value();
-  if (verify) {
-    Status s = VerifyPackage(*p.package);
-    EXPECT_TRUE(s.ok()) << s.error();
-  }
-  Result<Function*> top = p.package->ResolveTopFunction();
-  EXPECT_TRUE(top.ok()) << top.error();
-  if (top.ok()) p.top = *top;
-  return p;
-}
+using test::Parse;
+using test::Parsed;
 
 std::string Print(const llvm::Module& module) {
   std::string text;
