@@ -1,6 +1,7 @@
 // xlsaot_bench: runs every benchmark with the usual Google Benchmark flags,
 // then prints a summary of the kernels — calls per second per backend and
-// the ratio of JIT to hand-written C++ time.
+// the ratio of the JIT's, the AOT artifact's and the Verilator model's time
+// to the hand-written C++'s.
 #include <unistd.h>
 
 #include <algorithm>
@@ -39,7 +40,9 @@ class SummaryReporter : public benchmark::ConsoleReporter {
   }
 
   void PrintKernelSummary() const {
-    static const char* kBackends[] = {"interpreter", "jit_values", "jit_runner", "jit", "cpp"};
+    static const char* kBackends[] = {"interpreter", "jit_values", "jit_runner", "jit", "aot", "verilator", "cpp"};
+    // Time per call relative to the C++: the columns after the rates.
+    static const char* kRatios[] = {"jit", "aot", "verilator"};
     std::map<std::string, std::map<std::string, double>> kernels;  // kernel -> backend -> s/call
     for (const auto& [name, times] : seconds_) {
       if (!name.starts_with("kernel/")) continue;
@@ -55,7 +58,8 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     const int w = static_cast<int>(width);
     std::printf("%-*s", w, "kernel");
     for (const char* backend : kBackends) std::printf(" %12s", backend);
-    std::printf(" %8s\n", "jit/cpp");
+    for (const char* backend : kRatios) std::printf(" %13s", (std::string(backend) + "/cpp").c_str());
+    std::printf("\n");
     for (const auto& [kernel, backends] : kernels) {
       std::printf("%-*s", w, kernel.c_str());
       for (const char* backend : kBackends) {
@@ -66,9 +70,14 @@ class SummaryReporter : public benchmark::ConsoleReporter {
           std::printf(" %12.4g", 1.0 / it->second);
         }
       }
-      auto jit = backends.find("jit"), cpp = backends.find("cpp");
-      if (jit != backends.end() && cpp != backends.end()) {
-        std::printf(" %7.2fx", jit->second / cpp->second);
+      auto cpp = backends.find("cpp");
+      for (const char* backend : kRatios) {
+        auto it = backends.find(backend);
+        if (it == backends.end() || cpp == backends.end()) {
+          std::printf(" %13s", "-");
+        } else {
+          std::printf(" %12.2fx", it->second / cpp->second);
+        }
       }
       std::printf("\n");
     }

@@ -1,14 +1,21 @@
 // Calls per second of every kernel through the interpreter, the JIT (with
-// Value marshalling, through a JitRunner, and the bare entry point) and the
+// Value marshalling, through a JitRunner, and the bare entry point), the
+// ahead-of-time artifact's generated API, a Verilator model of the same
+// algorithm (when Verilator was found at configure time) and the
 // hand-written C++.
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "bench/aot_kernels.h"
 #include "bench/evaluation_count.h"
 #include "bench/kernel_suite.h"
+#if XLSAOT_BENCH_VERILATOR
+#include "bench/verilated_kernels.h"
+#endif
 #include "interp/interpreter.h"
 #include "jit/jit_function.h"
 #include "xlsaot/abi.h"
@@ -127,6 +134,73 @@ void BM_Jit(benchmark::State& state, const KernelSpec* spec) {
   SetCallRate(state);
 }
 
+// Empty when `evaluate(call)`, which must leave the result in call's output
+// buffer, gives what the C++ version gives on every input of `kernel`; else
+// a message naming the first input where they differ. The benchmarks of the
+// AOT and Verilator columns check this before timing.
+template <typename Evaluate>
+std::string MismatchWithCpp(const KernelSpec& spec, PreparedKernel& kernel, Evaluate&& evaluate) {
+  for (size_t i = 0; i < kInputCount; ++i) {
+    AbiCall& call = kernel.calls[i];
+    spec.native(call.inputs(), call.output());
+    const Value expected = call.ReadResult();
+    evaluate(call);
+    const Value actual = call.ReadResult();
+    if (actual != expected)
+      return "input " + std::to_string(i) + ": " + actual.ToString(FormatPreference::kHex) + " instead of the C++ " +
+             expected.ToString(FormatPreference::kHex);
+  }
+  return "";
+}
+
+// The artifact of xlsaot_add_library through its generated typed API:
+// Runner::Run on typed arguments, as a user calls it.
+template <typename Kernel>
+void BM_Aot(benchmark::State& state, const KernelSpec* spec) {
+  auto kernel = Prepare(*spec);
+  if (!kernel.ok()) return state.SkipWithError(kernel.error().c_str());
+  auto runner = Kernel::Runner::Create();
+  if (!runner.ok()) return state.SkipWithError(runner.error().c_str());
+  std::vector<typename Kernel::Args> args;
+  for (const AbiCall& call : (*kernel)->calls) args.push_back(Kernel::ArgsFrom(call.inputs()));
+  const std::string mismatch = MismatchWithCpp(*spec, **kernel, [&](AbiCall& call) {
+    auto output = Kernel::Run(*runner, Kernel::ArgsFrom(call.inputs()));
+    if (output.ok()) Kernel::WriteOutput(*output, call.output());
+  });
+  if (!mismatch.empty()) return state.SkipWithError(("AOT artifact: " + mismatch).c_str());
+  size_t i = 0;
+  for (auto _ : state) {
+    auto output = Kernel::Run(*runner, args[i]);
+    benchmark::DoNotOptimize(output);
+    i = (i + 1) % kInputCount;
+  }
+  SetCallRate(state);
+}
+
+#if XLSAOT_BENCH_VERILATOR
+// The Verilator model: input ports set from the buffers, eval(), the output
+// port copied to the result buffer (VerilatedKernel::Evaluate, one virtual
+// call).
+void BM_Verilator(benchmark::State& state, const KernelSpec* spec) {
+  auto kernel = Prepare(*spec);
+  if (!kernel.ok()) return state.SkipWithError(kernel.error().c_str());
+  std::unique_ptr<VerilatedKernel> model = MakeVerilatedKernel(spec->name);
+  if (model == nullptr) return state.SkipWithError("no Verilator model of this kernel");
+  const std::string mismatch = MismatchWithCpp(
+      *spec, **kernel, [&](AbiCall& call) { model->Evaluate(call.inputs(), call.output()); });
+  if (!mismatch.empty()) return state.SkipWithError(("Verilator model: " + mismatch).c_str());
+  auto& calls = (*kernel)->calls;
+  size_t i = 0;
+  for (auto _ : state) {
+    AbiCall& call = calls[i];
+    model->Evaluate(call.inputs(), call.output());
+    benchmark::ClobberMemory();
+    i = (i + 1) % kInputCount;
+  }
+  SetCallRate(state);
+}
+#endif
+
 // The hand-written C++ behind a function pointer (NativeEntry), reading and
 // writing the same buffers.
 void BM_Cpp(benchmark::State& state, const KernelSpec* spec) {
@@ -152,6 +226,12 @@ void BM_Cpp(benchmark::State& state, const KernelSpec* spec) {
     benchmark::RegisterBenchmark((prefix + "jit_values").c_str(), BM_JitValues, &spec);
     benchmark::RegisterBenchmark((prefix + "jit_runner").c_str(), BM_JitRunner, &spec);
     benchmark::RegisterBenchmark((prefix + "jit").c_str(), BM_Jit, &spec);
+    ForEachAotKernel([&]<typename Kernel>(std::string_view name) {
+      if (name == spec.name) benchmark::RegisterBenchmark((prefix + "aot").c_str(), BM_Aot<Kernel>, &spec);
+    });
+#if XLSAOT_BENCH_VERILATOR
+    benchmark::RegisterBenchmark((prefix + "verilator").c_str(), BM_Verilator, &spec);
+#endif
     benchmark::RegisterBenchmark((prefix + "cpp").c_str(), BM_Cpp, &spec);
   }
   return true;
