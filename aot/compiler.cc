@@ -10,6 +10,7 @@
 #include "aot/api_generator.h"
 #include "aot/artifact_metadata.h"
 #include "aot/legality.h"
+#include "aot/parallel_object_emitter.h"
 #include "aot/target_selection.h"
 #include "codegen/lowering.h"
 #include "codegen/target.h"
@@ -102,6 +103,10 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
                      "optimisation level " + std::to_string(options.opt_level) +
                          " is not between 0 and 3");
   }
+  if (options.jobs < 0) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the number of jobs " + std::to_string(options.jobs) + " is negative");
+  }
   if (options.scratch_alignment < 8) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "scratch alignment " + std::to_string(options.scratch_alignment) +
@@ -141,8 +146,8 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
   Internalize(module, {abi.entry_symbol, abi.info_symbol, abi.entry_symbol + "_metadata",
                        abi.entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX});
 
-  XLSAOT_RETURN_IF_ERROR(OptimizeModule(module, *target.machine, options.opt_level));
-  XLSAOT_ASSIGN_OR_RETURN(std::vector<char> object, EmitObjectFile(module, *target.machine));
+  XLSAOT_ASSIGN_OR_RETURN(std::vector<char> object,
+                          EmitObjectInParallel(module, *target.machine, target.codegen, options.jobs));
   artifact.object.assign(object.begin(), object.end());
 
   XLSAOT_ASSIGN_OR_RETURN(GeneratedApi api, GenerateCppApi(metadata->view(), options.name, ns));

@@ -30,6 +30,9 @@ struct AotOptions {
   // Traces and covers are compiled and their sites recorded in the metadata
   // (`--events`); without it a reachable trace or cover is an error.
   bool events = false;
+  // Threads compiling the parts of a large function at once (0 = the
+  // hardware threads of this machine). The artifact does not depend on it.
+  int jobs = 0;
 };
 
 struct AotArtifact {

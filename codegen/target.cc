@@ -14,6 +14,13 @@
 #include "llvm/TargetParser/SubtargetFeature.h"
 
 namespace xlsaot {
+namespace {
+
+// See PassPipeline::kStraightLine.
+constexpr const char* kStraightLinePipeline =
+    "function(sroa<modify-cfg>,early-cse,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg)";
+
+}  // namespace
 
 void InitializeNativeLlvmTarget() {
   static std::once_flag once;
@@ -60,7 +67,8 @@ Result<std::unique_ptr<llvm::TargetMachine>> CreateTargetMachine(const CodegenOp
   return machine;
 }
 
-Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt_level) {
+Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt_level,
+                      PassPipeline pipeline) {
   module.setTargetTriple(target.getTargetTriple().str());
   module.setDataLayout(target.createDataLayout());
 
@@ -86,8 +94,16 @@ Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt
     case 3: level = llvm::OptimizationLevel::O3; break;
     default: break;
   }
-  llvm::ModulePassManager passes = opt_level == 0 ? builder.buildO0DefaultPipeline(level)
-                                                  : builder.buildPerModuleDefaultPipeline(level);
+  llvm::ModulePassManager passes;
+  if (opt_level == 0) {
+    passes = builder.buildO0DefaultPipeline(level);
+  } else if (pipeline == PassPipeline::kStraightLine) {
+    if (llvm::Error e = builder.parsePassPipeline(passes, kStraightLinePipeline)) {
+      return MakeError(ErrorCode::kInternal, "bad straight-line pipeline: " + llvm::toString(std::move(e)));
+    }
+  } else {
+    passes = builder.buildPerModuleDefaultPipeline(level);
+  }
   passes.run(module, mam);
   return {};
 }

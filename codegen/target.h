@@ -23,9 +23,23 @@ llvm::CodeGenOptLevel CodeGenLevel(int opt_level);
 // host's where empty), position independent, at options.opt_level.
 Result<std::unique_ptr<llvm::TargetMachine>> CreateTargetMachine(const CodegenOptions& options);
 
-// Sets the module's triple and data layout from `target` and runs LLVM's
-// standard pipeline for `opt_level` (the O0 pipeline for 0).
-Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt_level);
+// Which optimisation pipeline OptimizeModule runs from -O1 on.
+enum class PassPipeline {
+  // LLVM's standard pipeline for the level.
+  kStandard,
+  // For a module holding one large loop-free part of a function: the
+  // function-local clean-ups that pay off on straight-line code (scalar
+  // replacement, common subexpressions, one round of instruction combining,
+  // control-flow simplification), without the inliner, loop and vector
+  // passes that find nothing there but cost most of the standard pipeline's
+  // time (docs/performance.md, "Compile time").
+  kStraightLine,
+};
+
+// Sets the module's triple and data layout from `target` and runs the
+// pipeline for `opt_level` (LLVM's O0 pipeline for 0).
+Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt_level,
+                      PassPipeline pipeline = PassPipeline::kStandard);
 
 // Machine code for the module as a relocatable object file.
 Result<std::vector<char>> EmitObjectFile(llvm::Module& module, llvm::TargetMachine& target);

@@ -54,6 +54,10 @@ Command AddCompileCommand(CLI::App& parent) {
   app->add_flag("--events", options->aot.events,
                 "Compile traces and covers and record their sites in the metadata, for runners that "
                 "collect events (without it a reachable trace or cover is an error)");
+  app->add_option("-j,--jobs", options->aot.jobs,
+                  "Threads compiling the parts of a large function at once (default: the hardware "
+                  "threads of this machine); the artifact is the same for any number")
+      ->check(CLI::PositiveNumber);
   app->add_option("--scratch-alignment", options->aot.scratch_alignment,
                   "Alignment the compiled code may assume for its scratch buffer (a power of two "
                   ">= 8; default 8)");
