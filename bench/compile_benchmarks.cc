@@ -3,10 +3,13 @@
 // clock_gettime and CLOCK_PROCESS_CPUTIME_ID are POSIX: <time.h>, not <ctime>.
 #include <time.h>  // NOLINT(modernize-deprecated-headers)
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
 
+#include "aot/aot_evaluator.h"
+#include "aot/compiler.h"
 #include "benchmark/benchmark.h"
 #include "bench/evaluation_count.h"
 #include "bench/function_generator.h"
@@ -77,6 +80,66 @@ void BM_Compile(benchmark::State& state) {
   state.counters["cpu_us/node"] = (parse + verify + codegen) / n / static_cast<double>(node_count) * 1e6;
 }
 
+double WallSeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Text to object bytes as `xlsaot compile` does it (ParsePackage,
+// VerifyPackage, CompileAheadOfTime: lowering, optimisation and code
+// generation on `jobs` threads, generated API and metadata), wall time per
+// stage as counters. Writing the files is left out.
+void BM_AotCompile(benchmark::State& state) {
+  const int64_t nodes = state.range(0);
+  AotOptions options;
+  options.name = "generated";
+  options.opt_level = static_cast<int>(state.range(1));
+  options.jobs = static_cast<int>(state.range(2));
+  const std::string& text = GeneratedText(nodes);
+  double parse = 0, verify = 0, compile = 0;
+  size_t object_bytes = 0;
+  for (auto _ : state) {
+    const double t0 = WallSeconds();
+    auto package = ParsePackage(text, "generated.ir");
+    const double t1 = WallSeconds();
+    if (!package.ok()) return state.SkipWithError(package.error().c_str());
+    Status verified = VerifyPackage(**package);
+    const double t2 = WallSeconds();
+    if (!verified.ok()) return state.SkipWithError(verified.error().c_str());
+    auto artifact = CompileAheadOfTime(*(*package)->functions().front(), options);
+    const double t3 = WallSeconds();
+    if (!artifact.ok()) return state.SkipWithError(artifact.error().c_str());
+    parse += t1 - t0;
+    verify += t2 - t1;
+    compile += t3 - t2;
+    object_bytes = artifact->object.size();
+    state.PauseTiming();
+    package->reset();
+    state.ResumeTiming();
+  }
+  const double n = static_cast<double>(state.iterations());
+  state.counters["parse_s"] = parse / n;
+  state.counters["verify_s"] = verify / n;
+  state.counters["compile_s"] = compile / n;
+  state.counters["object_KiB"] = static_cast<double>(object_bytes) / 1024.0;
+}
+
+// Calls of the compiled generated function through the AOT path (the run
+// speed of what BM_AotCompile produces), at -O0 and -O2.
+void BM_AotGeneratedRun(benchmark::State& state) {
+  auto kernel = LoadIr(GeneratedText(state.range(0)), "generated.ir");
+  if (!kernel.ok()) return state.SkipWithError(kernel.error().c_str());
+  AotOptions options;
+  options.opt_level = static_cast<int>(state.range(1));
+  auto evaluator = AotEvaluator::Create(*kernel->top, options);
+  if (!evaluator.ok()) return state.SkipWithError(evaluator.error().c_str());
+  std::vector<Value> args;
+  for (Node* param : kernel->top->params()) args.push_back(RandomValue(param->type(), args.size()));
+  for (auto _ : state) {
+    auto result = (*evaluator)->Run(args);
+    benchmark::DoNotOptimize(result);
+  }
+}
+
 // The lowering to LLVM IR alone (no LLVM optimisation or code generation),
 // to tell xlsaot's own share of the compile time from LLVM's.
 void BM_Lower(benchmark::State& state) {
@@ -137,6 +200,23 @@ BENCHMARK(BM_Compile)
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
+BENCHMARK(BM_AotCompile)
+    ->ArgNames({"nodes", "O", "j"})
+    ->ArgsProduct({{1000, 10000}, {0, 2}, {1, 2}})
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_AotCompile)
+    ->ArgNames({"nodes", "O", "j"})
+    ->ArgsProduct({{100000}, {0, 2}, {1, 2}})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->MeasureProcessCPUTime()
+    ->UseRealTime();
+BENCHMARK(BM_AotGeneratedRun)
+    ->ArgNames({"nodes", "O"})
+    ->ArgsProduct({{10000, 100000}, {0, 2}})
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Lower)->ArgName("nodes")->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_InterpreterThroughput)->ArgName("nodes")->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
 

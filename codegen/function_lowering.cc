@@ -14,7 +14,6 @@
 #include "codegen/value_buffer.h"
 #include "interp/bits_ops.h"
 #include "ir/package.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Intrinsics.h"
@@ -75,7 +74,7 @@ class FunctionLowerer {
   llvm::Function* NewPart(int index);
 
   // --- node values ---
-  size_t IndexOf(const Node* n) const { return index_.find(n)->second; }
+  size_t IndexOf(const Node* n) const { return n->position(); }
   NodeValue& Slot(const Node* n);
   llvm::Value* Reg(const Node* n);
   llvm::Value* Ptr(const Node* n);
@@ -148,8 +147,7 @@ class FunctionLowerer {
   const Function& f_;
   Builder b_;
 
-  // Per node (indexed by position in f_.nodes()).
-  llvm::DenseMap<const Node*, size_t> index_;
+  // Per node (indexed by Node::position()).
   std::vector<NodeValue> values_;
   std::vector<int> part_;          // which part defines the node; -1 for params
   std::vector<int> last_use_;      // latest part using it; part_count_ for the result
@@ -183,8 +181,6 @@ void FunctionLowerer::Analyze() {
   last_use_.assign(n, -1);
   users_.assign(n, {});
   frame_slot_.assign(n, -1);
-  index_.reserve(static_cast<unsigned>(n));
-  for (size_t i = 0; i < n; ++i) index_[nodes[i].get()] = i;
 
   // Parts of about partition_nodes nodes, weighted so that a node with
   // thousands of operands counts for more than one.

@@ -28,8 +28,8 @@ class Function {
   std::span<Node* const> params() const { return params_; }
   Node* param(size_t i) const { return params_[i]; }
 
-  // Every node, parameters first, then in definition order. Operands are
-  // always defined before their users.
+  // Every node, parameters first, then in definition order (nodes()[i] has
+  // position() i). Operands are always defined before their users.
   std::span<const std::unique_ptr<Node>> nodes() const { return nodes_; }
   size_t node_count() const { return nodes_.size(); }
 
@@ -45,6 +45,7 @@ class Function {
   Node* AddNode(Op op, const Type* type, std::string name) {
     DropDerived();
     nodes_.push_back(std::make_unique<Node>(op, type, std::move(name), this));
+    nodes_.back()->position_ = nodes_.size() - 1;
     return nodes_.back().get();
   }
   // Creates a parameter node (op kParam) and appends it to params().

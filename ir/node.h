@@ -60,6 +60,9 @@ class Node {
   const Type* type() const { return type_; }
   void set_type(const Type* type) { type_ = type; }
   Function* function() const { return function_; }
+  // Index of the node in function()->nodes(): dense per-node tables of the
+  // verifier and the code generator are indexed by it.
+  size_t position() const { return position_; }
 
   // The node's name as written (params: the parameter name; otherwise e.g.
   // "add.7" or a user name such as "sum").
@@ -106,10 +109,13 @@ class Node {
   }
 
  private:
+  friend class Function;  // sets position_ when it appends the node
+
   Op op_;
   const Type* type_;
   std::string name_;
   Function* function_;
+  size_t position_ = 0;
   int64_t id_ = 0;
   std::vector<Node*> operands_;
   NodeAttributes attrs_;

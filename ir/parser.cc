@@ -6,7 +6,6 @@
 #include <limits>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "ir/node.h"
 #include "ir/op.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace xlsaot {
@@ -193,8 +193,10 @@ class TextParser {
   size_t pos_ = 0;
   std::string filename_;
 
-  // Per-function name scope (params and nodes).
-  std::unordered_map<std::string, Node*> scope_;
+  // Per-function name scope (params and nodes). Keys view the names in
+  // the source text, which outlives the parse; open addressing keeps the
+  // cost per name flat in large functions.
+  llvm::DenseMap<llvm::StringRef, Node*> scope_;
   std::vector<FunctionReference> function_references_;
 };
 
@@ -642,13 +644,13 @@ Status TextParser::ParseFunction(Package& package, std::vector<std::string> attr
         XLSAOT_ASSIGN_OR_RETURN(id, ParseInt64("id"));
         if (id <= 0) return ErrorAt(id_token, "node id " + std::to_string(id) + " must be positive");
       }
-      if (auto it = scope_.find(std::string(param_name.text)); it != scope_.end()) {
+      if (auto it = scope_.find(param_name.text); it != scope_.end()) {
         return ErrorAt(param_name, "parameter '" + std::string(param_name.text) + "' is declared more than once");
       }
       Node* param = f->AddParam(type.type, std::string(param_name.text));
       param->set_loc(param_name.loc);
       param->set_id(id);
-      scope_[param->name()] = param;
+      scope_[param_name.text] = param;
       if (!TryDrop(TokenKind::kComma)) break;
     }
   }
@@ -701,7 +703,7 @@ Status TextParser::ParseFunction(Package& package, std::vector<std::string> attr
 }
 
 Result<Node*> TextParser::Lookup(const Token& name) const {
-  auto it = scope_.find(std::string(name.text));
+  auto it = scope_.find(name.text);
   if (it == scope_.end()) return ErrorAt(name, "undefined name '" + std::string(name.text) + "'");
   return it->second;
 }
@@ -907,17 +909,17 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
       }
     }
     if (saw_pos && param->pos().empty()) param->mutable_pos() = pos;
-    auto it = scope_.find(name_text);
+    auto it = scope_.find(name.text);
     if (it != scope_.end() && it->second != param) {
       return ErrorAt(name, "name '" + name_text + "' is already defined at " +
                                FormatLocation(filename_, it->second->loc()));
     }
-    scope_[name_text] = param;
+    scope_[name.text] = param;
     if (is_ret) f.set_return_node(param);
     return Status::Ok();
   }
 
-  if (auto it = scope_.find(name_text); it != scope_.end()) {
+  if (auto it = scope_.find(name.text); it != scope_.end()) {
     return ErrorAt(name, "name '" + name_text + "' is already defined at " +
                              FormatLocation(filename_, it->second->loc()));
   }
@@ -981,7 +983,7 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
       case Attr::kDelay: out.delay = v.integer; break;
     }
   }
-  scope_[name_text] = node;
+  scope_[name.text] = node;
   if (is_ret) f.set_return_node(node);
   return Status::Ok();
 }

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "ir/type_rules.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace xlsaot {
 namespace {
@@ -54,9 +56,8 @@ class Verifier {
                                              f.name() + "': " + what);
   }
 
-  Status CheckStructure(const Function& f, const Node& node,
-                        const std::unordered_set<const Node*>& defined,
-                        const std::unordered_set<const Node*>& params);
+  // `state` is indexed by node position (see VerifyFunction).
+  Status CheckStructure(const Function& f, const Node& node, const std::vector<uint8_t>& state);
   Status CheckCallee(const Function& f, const Node& node);
   // A call cycle reachable from `callee` when called from the functions on
   // `path_`, as "a -> b -> a"; empty when there is none. Functions found
@@ -75,18 +76,27 @@ class Verifier {
   std::unordered_set<const Function*> on_path_;
 };
 
-Status Verifier::CheckStructure(const Function& f, const Node& node,
-                                const std::unordered_set<const Node*>& defined,
-                                const std::unordered_set<const Node*>& params) {
-  if (node.function() != &f) return NodeError(f, node, "node is owned by another function");
+// Per-node verification state, indexed by Node::position() (dense tables
+// instead of hash sets keep large functions as cheap per node as small ones).
+constexpr uint8_t kIsParam = 1;
+constexpr uint8_t kDefined = 2;
+
+// Whether `node` is the node of `f` at its position.
+bool OwnedBy(const Function& f, const Node* node) {
+  return node->function() == &f && node->position() < f.node_count() &&
+         f.nodes()[node->position()].get() == node;
+}
+
+Status Verifier::CheckStructure(const Function& f, const Node& node, const std::vector<uint8_t>& state) {
+  if (!OwnedBy(f, &node)) return NodeError(f, node, "node is owned by another function");
   if (node.type() == nullptr) return NodeError(f, node, "node has no type");
-  if (node.op() == Op::kParam && !params.contains(&node))
+  if (node.op() == Op::kParam && (state[node.position()] & kIsParam) == 0)
     return NodeError(f, node, "param node is not a parameter of the function");
   for (size_t i = 0; i < node.operand_count(); ++i) {
     const Node* operand = node.operand(i);
     if (operand == nullptr)
       return NodeError(f, node, "operand " + std::to_string(i) + " is missing");
-    if (!defined.contains(operand)) {
+    if (!OwnedBy(f, operand) || (state[operand->position()] & kDefined) == 0) {
       if (operand->function() != &f) {
         return NodeError(f, node,
                          "operand " + std::to_string(i) + " ('" + operand->name() +
@@ -156,21 +166,25 @@ Status Verifier::CheckCallee(const Function& f, const Node& node) {
 }
 
 Status Verifier::VerifyFunction(const Function& f) {
-  std::unordered_set<const Node*> params;
+  std::vector<uint8_t> state(f.node_count(), 0);
   for (const Node* param : f.params()) {
     if (param == nullptr) return FunctionError(f, "function has a null parameter");
     if (param->op() != Op::kParam)
       return NodeError(f, *param, "parameter is a " + std::string(OpName(param->op())) + " node");
-    if (!params.insert(param).second) return NodeError(f, *param, "parameter is listed twice");
+    if (!OwnedBy(f, param)) return NodeError(f, *param, "parameter is not among the function's nodes");
+    uint8_t& flags = state[param->position()];
+    if ((flags & kIsParam) != 0) return NodeError(f, *param, "parameter is listed twice");
+    flags |= kIsParam;
   }
 
-  std::unordered_set<const Node*> defined;
-  std::unordered_map<std::string_view, const Node*> names;
+  // Open addressing: no allocation per name.
+  llvm::DenseMap<llvm::StringRef, const Node*> names;
+  names.reserve(static_cast<unsigned>(f.node_count()));
   for (const auto& owned : f.nodes()) {
     const Node& node = *owned;
-    XLSAOT_RETURN_IF_ERROR(CheckStructure(f, node, defined, params));
+    XLSAOT_RETURN_IF_ERROR(CheckStructure(f, node, state));
 
-    auto [named, fresh_name] = names.emplace(node.name(), &node);
+    auto [named, fresh_name] = names.try_emplace(node.name(), &node);
     if (!fresh_name) {
       const Node& first = *named->second;
       return NodeError(f, node,
@@ -193,16 +207,12 @@ Status Verifier::VerifyFunction(const Function& f) {
     Status rule = CheckTypeRule(node);
     if (!rule.ok()) return NodeError(f, node, rule.error(), rule.code());
     if (node.op_info().has_flag(kFlagCallsFunction)) XLSAOT_RETURN_IF_ERROR(CheckCallee(f, node));
-    defined.insert(&node);
+    state[node.position()] |= kDefined;
   }
-
-  for (const Node* param : f.params())
-    if (!defined.contains(param))
-      return NodeError(f, *param, "parameter is not among the function's nodes");
 
   const Node* ret = f.return_node();
   if (ret == nullptr) return FunctionError(f, "function has no return value");
-  if (!defined.contains(ret))
+  if (!OwnedBy(f, ret))
     return FunctionError(f, "return value '" + ret->name() + "' is not a node of this function");
   if (f.return_type() == nullptr) return FunctionError(f, "function has no declared return type");
   if (ret->type() != f.return_type()) {
