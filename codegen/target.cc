@@ -19,6 +19,11 @@ namespace {
 // See PassPipeline::kStraightLine.
 constexpr const char* kStraightLinePipeline =
     "function(sroa<modify-cfg>,early-cse,instcombine<max-iterations=1;no-verify-fixpoint>,simplifycfg)";
+// At -O0, one round of instruction combining: it folds the lowering's
+// odd-width truncations and extensions, which fast instruction selection
+// cannot handle; without it the selector falls back to the much slower
+// SelectionDAG for whole blocks, and the pass costs less than it saves.
+constexpr const char* kStraightLineO0Pipeline = "function(instcombine<max-iterations=1;no-verify-fixpoint>)";
 
 }  // namespace
 
@@ -95,12 +100,13 @@ Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt
     default: break;
   }
   llvm::ModulePassManager passes;
-  if (opt_level == 0) {
-    passes = builder.buildO0DefaultPipeline(level);
-  } else if (pipeline == PassPipeline::kStraightLine) {
-    if (llvm::Error e = builder.parsePassPipeline(passes, kStraightLinePipeline)) {
+  if (pipeline == PassPipeline::kStraightLine) {
+    if (llvm::Error e = builder.parsePassPipeline(passes, opt_level == 0 ? kStraightLineO0Pipeline
+                                                                         : kStraightLinePipeline)) {
       return MakeError(ErrorCode::kInternal, "bad straight-line pipeline: " + llvm::toString(std::move(e)));
     }
+  } else if (opt_level == 0) {
+    passes = builder.buildO0DefaultPipeline(level);
   } else {
     passes = builder.buildPerModuleDefaultPipeline(level);
   }

@@ -23,7 +23,7 @@ llvm::CodeGenOptLevel CodeGenLevel(int opt_level);
 // host's where empty), position independent, at options.opt_level.
 Result<std::unique_ptr<llvm::TargetMachine>> CreateTargetMachine(const CodegenOptions& options);
 
-// Which optimisation pipeline OptimizeModule runs from -O1 on.
+// Which optimisation pipeline OptimizeModule runs.
 enum class PassPipeline {
   // LLVM's standard pipeline for the level.
   kStandard,
@@ -32,7 +32,8 @@ enum class PassPipeline {
   // replacement, common subexpressions, one round of instruction combining,
   // control-flow simplification), without the inliner, loop and vector
   // passes that find nothing there but cost most of the standard pipeline's
-  // time (docs/performance.md, "Compile time").
+  // time (docs/performance.md, "Compile time"). At -O0 only the instruction
+  // combining, which makes the fast instruction selector apply.
   kStraightLine,
 };
 
