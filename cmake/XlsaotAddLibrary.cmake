@@ -1,5 +1,6 @@
 # xlsaot_add_library(<target> IR <file.ir> TOP <fn> [NAME <name>]
-#                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS])
+#                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS]
+#                    [JOBS <n>])
 #
 # Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
 # defines the static library <target>: the compiled object plus the generated
@@ -8,6 +9,10 @@
 #
 # EVENTS compiles traces and covers (xlsaot compile --events, docs/cmake.md);
 # without it a trace or cover reachable from <fn> fails the build.
+#
+# JOBS: threads compiling the parts of a large function (xlsaot compile -j;
+# default: the hardware threads). The artifact is the same for any number, so
+# changing it does not recompile.
 #
 # <name> (default: <target>) names the generated files and is the default C++
 # namespace; it must be a C identifier. The compiler runs again only when the
@@ -18,7 +23,7 @@
 include_guard(GLOBAL)
 
 function(xlsaot_add_library target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -39,6 +44,9 @@ function(xlsaot_add_library target)
   endif()
   if(NOT ARG_OPT_LEVEL MATCHES "^[0-3]$")
     message(FATAL_ERROR "xlsaot_add_library(${target}): OPT_LEVEL must be 0, 1, 2 or 3")
+  endif()
+  if(DEFINED ARG_JOBS AND NOT ARG_JOBS MATCHES "^[1-9][0-9]*$")
+    message(FATAL_ERROR "xlsaot_add_library(${target}): JOBS must be a positive number")
   endif()
   if(NOT TARGET xlsaot::xlsaot)
     message(FATAL_ERROR "xlsaot_add_library(${target}): no xlsaot::xlsaot executable target "
@@ -71,6 +79,10 @@ function(xlsaot_add_library target)
   # command lines.
   string(REPLACE ";" " " options_text "${compile_args}")
   file(CONFIGURE OUTPUT "${out_dir}/options.txt" CONTENT "${options_text}\n")
+  # The number of threads does not change the artifact: not in options.txt.
+  if(ARG_JOBS)
+    list(APPEND compile_args -j "${ARG_JOBS}")
+  endif()
 
   # Inside the xlsaot tree the compiler is built first; an installed one is a file.
   get_target_property(compiler xlsaot::xlsaot ALIASED_TARGET)
