@@ -42,7 +42,8 @@ bool IsPart(const llvm::Function& f) {
 // Every global value `c` mentions, looking through constant expressions.
 void CollectGlobals(const llvm::Constant* c, std::vector<const llvm::GlobalValue*>& out,
                     std::set<const llvm::Constant*>& seen) {
-  if (!seen.insert(c).second) return;
+  // Plain numbers (most operands) mention nothing.
+  if (llvm::isa<llvm::ConstantData>(c) || !seen.insert(c).second) return;
   if (const auto* g = llvm::dyn_cast<llvm::GlobalValue>(c)) {
     out.push_back(g);
     return;
