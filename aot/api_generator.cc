@@ -28,11 +28,20 @@ constexpr std::string_view kReservedWords[] = {
     "errno", "stdin", "stdout", "stderr", "NULL", "EOF", "assert", "offsetof",
     "Output", "Runner", "Create", "Run", "RunWithEvents", "StoreInputs", "LoadOutput",
     "kMetadata", "internal", "std", "xlsaot", "allocator", "buffer", "value", "log", "result",
-    "status", "runner", "runner_", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "size_t"};
+    "status", "runner", "runner_", "uint8_t", "uint16_t", "uint32_t", "uint64_t", "size_t",
+    "Inputs", "OutputBuffer", "RunBatch", "Traits", "GeneratedRunner", "CallEntry", "RunStaged",
+    "RunStagedWithEvents", "artifact_runner", "input", "inputs", "out", "options"};
+
+// The names of the generated ABI-layout structs: Tuple<type index>.
+bool IsLayoutStructName(std::string_view s) {
+  return s.size() > 5 && s.starts_with("Tuple") &&
+         s.find_first_not_of("0123456789", 5) == std::string_view::npos;
+}
 
 bool IsReservedWord(std::string_view s) {
   return std::find(std::begin(kReservedWords), std::end(kReservedWords), s) !=
-         std::end(kReservedWords);
+             std::end(kReservedWords) ||
+         IsLayoutStructName(s);
 }
 
 bool IsIdentifierChar(char c, bool first) {
@@ -136,6 +145,27 @@ std::string ParamType(const MetadataView& m, uint32_t type) {
   return PassByValue(m.type(type)) ? name : "const " + name + "&";
 }
 
+// The C++ type in the ABI layout of a type: the API type for bits and for
+// types without storage, std::array of layout types for arrays, and a
+// generated struct TupleK (K: the type index) for tuples with storage.
+std::string LayoutTypeName(const MetadataView& m, uint32_t type) {
+  const TypeDesc& t = m.type(type);
+  if (t.size == 0) return CppTypeName(m, type);
+  switch (t.kind) {
+    case TypeDescKind::kTuple:
+      return "Tuple" + std::to_string(type);
+    case TypeDescKind::kArray:
+      return "std::array<" + LayoutTypeName(m, t.element_type) + ", " + std::to_string(t.element_count) + ">";
+    default:
+      return CppTypeName(m, type);
+  }
+}
+
+std::string LayoutParamType(const MetadataView& m, uint32_t type) {
+  const std::string name = LayoutTypeName(m, type);
+  return PassByValue(m.type(type)) ? name : "const " + name + "&";
+}
+
 // A byte offset into `buffer`: a constant plus loop terms ("i0 * 4").
 struct Offset {
   uint64_t constant = 0;
@@ -228,8 +258,9 @@ std::string Hex(uint32_t x) {
 }
 
 struct Param {
-  std::string id;        // C++ identifier
-  std::string type;      // C++ parameter type
+  std::string id;           // C++ identifier
+  std::string type;         // C++ parameter type
+  std::string layout_type;  // C++ parameter type in the ABI layout
   uint32_t type_index;
   bool empty;            // no storage
 };
@@ -240,13 +271,18 @@ class Generator {
       : m_(m), name_(name), ns_(ns) {
     std::set<std::string> taken;
     for (const ParamDesc& p : m.params) {
-      params_.push_back(Param{ParamIdentifier(p.name, taken), ParamType(m, p.type), p.type,
-                              m.type(p.type).size == 0});
+      params_.push_back(Param{ParamIdentifier(p.name, taken), ParamType(m, p.type),
+                              LayoutParamType(m, p.type), p.type, m.type(p.type).size == 0});
     }
   }
 
   std::string Header() const;
   std::string Source() const;
+
+ private:
+  // The ABI-layout structs (TupleK), Inputs, OutputBuffer, and the
+  // static_asserts that pin their layout to the metadata's.
+  std::string LayoutTypes() const;
 
  private:
   // The XLS signature, for comments: f(a: bits[8], b: token) -> bits[8].
@@ -258,12 +294,9 @@ class Generator {
     }
     return s + ") -> " + TypeDescText(m_, m_.return_type);
   }
-  // "uint32_t state, uint8_t byte"; trailing parameters without storage get
-  // "= {}" in the declaration.
-  // `defaults`: the declaration's "= {}"; `names`: parameters without
-  // storage named (in a declaration) rather than commented out (in a
-  // definition, which never reads them).
-  std::string ParamList(bool declaration) const { return Params(declaration, declaration); }
+  // "uint32_t state, uint8_t byte". `defaults`: trailing parameters without
+  // storage get "= {}"; `names`: parameters without storage named rather
+  // than commented out (inline definitions never read them).
   std::string Params(bool defaults, bool names) const {
     size_t first_defaulted = params_.size();
     while (first_defaulted > 0 && params_[first_defaulted - 1].empty) --first_defaulted;
@@ -321,15 +354,18 @@ std::string Generator::Header() const {
   h += "// Link with " + name_ + ".o (the compiled code) and the xlsaot runtime library; see\n";
   h += "// docs/generated-api.md for the API and the C++ type of every XLS type.\n";
   h += "#ifndef " + guard + "\n#define " + guard + "\n\n";
-  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n"
-       "#include <string_view>\n#include <tuple>\n\n";
-  h += "#include \"xlsaot/allocator.h\"\n#include \"xlsaot/bits.h\"\n"
-       "#include \"xlsaot/marshal.h\"\n#include \"xlsaot/metadata.h\"\n"
-       "#include \"xlsaot/result.h\"\n#include \"xlsaot/run_output.h\"\n"
-       "#include \"xlsaot/runner.h\"\n"
-       "// Only RunWithEvents uses it, and only a program that calls RunWithEvents\n"
-       "// links the event recorder and the trace formatter of the runtime.\n"
-       "#include \"xlsaot/event_recorder.h\"\n\n";
+  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n"
+       "#include <string_view>\n#include <tuple>\n#include <utility>\n\n";
+  h += "#include \"xlsaot/abi.h\"\n#include \"xlsaot/allocator.h\"\n"
+       "#include \"xlsaot/artifact.h\"\n#include \"xlsaot/bits.h\"\n"
+       "#include \"xlsaot/generated_runner.h\"\n#include \"xlsaot/marshal.h\"\n"
+       "#include \"xlsaot/metadata.h\"\n#include \"xlsaot/result.h\"\n"
+       "#include \"xlsaot/run_output.h\"\n\n";
+  h += "// Defined by the compiled object " + name_ + ".o: the entry point, called\n";
+  h += "// directly, and its descriptor (xlsaot/artifact.h), checked by Create().\n";
+  h += "extern \"C\" int32_t " + std::string(m_.entry_symbol) +
+       "(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);\n";
+  h += "extern \"C\" const xlsaot_artifact " + ArtifactSymbol() + ";\n\n";
   h += "namespace " + ns_ + " {\n\n";
 
   // The metadata tables.
@@ -414,48 +450,133 @@ std::string Generator::Header() const {
   if (!m_.assumptions.empty()) h += "    .assumptions = internal::kAssumptions,\n";
   h += "};\n\n";
 
-  const std::string sig = ParamList(/*declaration=*/true);
+  h += LayoutTypes();
+
+  const std::string output_type = CppTypeName(m_, m_.return_type);
+  h += "namespace internal {\n\n";
+  h += "// What xlsaot::GeneratedRunner needs to know of this function.\n";
+  h += "struct Traits {\n";
+  h += "  using Inputs = " + ns_ + "::Inputs;\n";
+  h += "  using OutputBuffer = " + ns_ + "::OutputBuffer;\n";
+  h += "  using Output = " + output_type + ";\n";
+  h += "  static constexpr const xlsaot::MetadataView& kMetadata = " + ns_ + "::kMetadata;\n";
+  h += "  static constexpr xlsaot_entry_fn kEntry = &" + std::string(m_.entry_symbol) + ";\n";
+  h += "  static const xlsaot_artifact& Artifact() { return " + ArtifactSymbol() + "; }\n";
+  std::string pointers;
+  bool any_input = false;
+  for (const Param& p : params_) {
+    if (!pointers.empty()) pointers += ", ";
+    pointers += p.empty ? "nullptr" : "xlsaot::AbiBytes(inputs." + p.id + ")";
+    any_input = any_input || !p.empty;
+  }
+  h += "  static std::array<const uint8_t*, " + std::to_string(params_.size()) + "> InputPointers(const Inputs&" +
+       (any_input ? " inputs" : "") + ") {\n";
+  h += "    return {" + (pointers.empty() ? "" : "{" + pointers + "}") + "};\n";
+  h += "  }\n";
+  h += "  // Converts a result buffer to the Output value (" + name_ + ".cc).\n";
+  h += "  static void LoadOutput(const uint8_t* buffer, Output& value);\n";
+  h += "};\n\n";
+  h += "}  // namespace internal\n\n";
+
+  const std::string sig = Params(/*defaults=*/true, /*names=*/false);
   h += "// Calls the compiled function. Create() once, then Run() as often as needed:\n";
   h += "// calls allocate nothing and take no lock. One Runner serves one thread at a\n";
-  h += "// time; create one per thread to run in parallel.\n";
-  h += "class Runner {\n";
+  h += "// time; create one per thread to run in parallel. Create(), Run(inputs, out),\n";
+  h += "// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner\n";
+  h += "// (xlsaot/generated_runner.h).\n";
+  h += "class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {\n";
   h += " public:\n";
   h += "  // " + CommentText(TypeDescText(m_, m_.return_type)) + "\n";
-  h += "  using Output = " + CppTypeName(m_, m_.return_type) + ";\n\n";
-  h += "  // Checks the ABI version, feature bits, architecture and CPU features of the\n";
-  h += "  // compiled code, and obtains all the memory calls need (one allocation).\n";
-  h += "  static xlsaot::Result<Runner> Create(\n";
-  h += "      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());\n\n";
+  h += "  using Output = " + output_type + ";\n";
+  h += "  using GeneratedRunner::Run;\n\n";
   h += "  // Computes " + CallDoc() + ". If an assertion fails, the result is an\n";
   h += "  // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.\n";
-  h += "  xlsaot::Result<Output> Run(" + sig + ");\n\n";
+  h += "  xlsaot::Result<Output> Run(" + sig + ") {\n";
+  h += "    StoreInputs(" + ArgList() + ");\n";
+  h += "    return RunStaged();\n";
+  h += "  }\n\n";
+  h += "  // Computes " + CallDoc() + " into `out`, in place: the arguments and `out`\n";
+  h += "  // are the buffers the compiled code reads and writes. Errors as Run().\n";
+  std::string layout_sig;
+  std::string pointer_list;
+  for (const Param& p : params_) {
+    layout_sig += p.layout_type + " " + (p.empty ? "/*" + p.id + "*/" : p.id) + ", ";
+    if (!pointer_list.empty()) pointer_list += ", ";
+    pointer_list += p.empty ? "nullptr" : "xlsaot::AbiBytes(" + p.id + ")";
+  }
+  h += "  xlsaot::Status Run(" + layout_sig + "OutputBuffer& out) {\n";
+  if (params_.empty()) {
+    h += "    return CallEntry(nullptr, xlsaot::AbiBytes(out));\n";
+  } else {
+    h += "    const uint8_t* const inputs[] = {" + pointer_list + "};\n";
+    h += "    return CallEntry(inputs, xlsaot::AbiBytes(out));\n";
+  }
+  h += "  }\n\n";
   h += "  // Computes " + CallDoc() + " and returns it together with the events\n";
   h += "  // `options` asks for (all by default): failed assertions with their labels\n";
   h += "  // and traces in execution order, cover counts (docs/events.md). Failed\n";
   h += "  // assertions do not make it fail; their messages are also in `assertions`.\n";
-  const std::string inline_sig = Params(/*defaults=*/true, /*names=*/false);
-  h += "  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(" + inline_sig + (inline_sig.empty() ? "" : ", ") +
+  h += "  xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(" + sig + (sig.empty() ? "" : ", ") +
        "const xlsaot::RunOptions& options = {}) {\n";
   h += "    StoreInputs(" + ArgList() + ");\n";
-  h += "    xlsaot::RunOutput<Output> result{};\n";
-  h += "    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {\n";
-  h += "      return status.error_value();\n";
-  h += "    }\n";
-  h += "    LoadOutput(result.output);\n";
-  h += "    return result;\n";
+  h += "    return RunStagedWithEvents(options);\n";
   h += "  }\n\n";
-  h += "  // The metadata-driven runner underneath (buffers, scratch, metadata).\n";
-  h += "  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }\n\n";
   h += " private:\n";
-  h += "  explicit Runner(xlsaot::ArtifactRunner runner);\n";
+  h += "  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;\n";
+  h += "  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}\n";
+  h += "  // Writes the arguments into the staging buffers (" + name_ + ".cc).\n";
   h += "  void StoreInputs(" + StoreInputsParams() + ");\n";
-  h += "  void LoadOutput(Output& value) const;\n\n";
-  h += "  xlsaot::ArtifactRunner runner_;\n";
-  h += "  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents\n";
   h += "};\n\n";
   h += "}  // namespace " + ns_ + "\n\n";
   h += "#endif  // " + guard + "\n";
   return h;
+}
+
+std::string Generator::LayoutTypes() const {
+  std::string h;
+  h += "// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:\n";
+  h += "// the compiled code reads and writes these objects directly.\n";
+  bool any_tuple = false;
+  for (const TypeDesc& t : m_.types) any_tuple = any_tuple || (t.kind == TypeDescKind::kTuple && t.size != 0);
+  if (any_tuple) {
+    h += "// A tuple with storage is a struct TupleK (K: its index in kMetadata.types)\n";
+    h += "// with one member fI per element I that has storage.\n";
+  }
+  for (uint32_t i = 0; i < m_.types.size(); ++i) {
+    const TypeDesc& t = m_.types[i];
+    if (t.kind != TypeDescKind::kTuple || t.size == 0) continue;
+    h += "struct Tuple" + std::to_string(i) + " {  // " + CommentText(TypeDescText(m_, i)) + "\n";
+    for (uint64_t e = 0; e < t.element_count; ++e) {
+      const FieldDesc& f = m_.fields[t.first_field + e];
+      if (m_.type(f.type).size == 0) continue;
+      h += "  " + LayoutTypeName(m_, f.type) + " f" + std::to_string(e) + ";\n";
+    }
+    h += "};\n";
+  }
+  h += "// The parameters, one member each (none for those without storage).\n";
+  h += "struct Inputs {\n";
+  for (const Param& p : params_) {
+    if (!p.empty) h += "  " + LayoutTypeName(m_, p.type_index) + " " + p.id + ";\n";
+  }
+  h += "};\n";
+  h += "// The result.\n";
+  h += "using OutputBuffer = " + LayoutTypeName(m_, m_.return_type) + ";\n\n";
+  h += "// Each layout type has exactly the size, alignment and offsets of kMetadata.\n";
+  for (uint32_t i = 0; i < m_.types.size(); ++i) {
+    const TypeDesc& t = m_.types[i];
+    if (t.size == 0) continue;
+    const std::string name = LayoutTypeName(m_, i);
+    h += "static_assert(sizeof(" + name + ") == " + std::to_string(t.size) + " && alignof(" + name +
+         ") == " + std::to_string(t.alignment) + ");\n";
+    if (t.kind != TypeDescKind::kTuple) continue;
+    for (uint64_t e = 0; e < t.element_count; ++e) {
+      const FieldDesc& f = m_.fields[t.first_field + e];
+      if (m_.type(f.type).size == 0) continue;
+      h += "static_assert(offsetof(" + name + ", f" + std::to_string(e) + ") == " + std::to_string(f.offset) +
+           ");\n";
+    }
+  }
+  return h + "\n";
 }
 
 std::string Generator::Source() const {
@@ -463,19 +584,9 @@ std::string Generator::Source() const {
   s += "// Generated by `xlsaot compile` from XLS function '" + CommentText(m_.function_name) +
        "'. Do not edit.\n";
   s += "#include \"" + name_ + ".h\"\n\n";
-  s += "#include <cstddef>\n#include <cstdint>\n#include <utility>\n\n";
-  s += "#include \"xlsaot/artifact.h\"\n#include \"xlsaot/marshal.h\"\n\n";
-  s += "// Defined by the compiled object " + name_ + ".o.\n";
-  s += "extern \"C\" const xlsaot_artifact " + ArtifactSymbol() + ";\n\n";
+  s += "#include <cstddef>\n#include <cstdint>\n\n";
+  s += "#include \"xlsaot/marshal.h\"\n\n";
   s += "namespace " + ns_ + " {\n\n";
-
-  s += "Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}\n\n";
-  s += "xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {\n";
-  s += "  xlsaot::Result<xlsaot::ArtifactRunner> runner =\n";
-  s += "      xlsaot::ArtifactRunner::Create(" + ArtifactSymbol() + ", allocator, &kMetadata);\n";
-  s += "  if (!runner.ok()) return runner.error_value();\n";
-  s += "  return Runner(std::move(*runner));\n";
-  s += "}\n\n";
 
   s += "void Runner::StoreInputs(" + StoreInputsParams() + ") {\n";
   bool any_store = false;
@@ -484,33 +595,22 @@ std::string Generator::Source() const {
     if (p.empty) continue;
     any_store = true;
     s += "  {\n";
-    s += "    uint8_t* const buffer = runner_.input(" + std::to_string(i) + ");\n";
+    s += "    uint8_t* const buffer = input(" + std::to_string(i) + ");\n";
     EmitCopy(m_, Direction::kStore, p.type_index, p.id, Offset{}, 0, "    ", s);
     s += "  }\n";
   }
   if (!any_store) s += "  // No parameter has storage.\n";
   s += "}\n\n";
 
-  s += "void Runner::LoadOutput(Output& value) const {\n";
   std::string load;
   EmitCopy(m_, Direction::kLoad, m_.return_type, "value", Offset{}, 0, "  ", load);
   if (load.empty()) {
-    s += "  (void)value;\n";
+    s += "void internal::Traits::LoadOutput(const uint8_t* /*buffer*/, Output& /*value*/) {\n";
+    s += "  // The result has no storage.\n";
   } else {
-    s += "  const uint8_t* const buffer = runner_.output();\n";
+    s += "void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {\n";
   }
   s += load;
-  s += "}\n\n";
-
-  const std::string sig = ParamList(/*declaration=*/false);
-  s += "xlsaot::Result<Runner::Output> Runner::Run(" + sig + ") {\n";
-  s += "  StoreInputs(" + ArgList() + ");\n";
-  s += "  xlsaot::AssertionLog log;\n";
-  s += "  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();\n";
-  s += "  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();\n";
-  s += "  Output value{};\n";
-  s += "  LoadOutput(value);\n";
-  s += "  return value;\n";
   s += "}\n\n";
   s += "}  // namespace " + ns_ + "\n";
   return s;

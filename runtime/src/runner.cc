@@ -4,6 +4,7 @@
 #include <new>
 
 #include "xlsaot/compatibility.h"
+#include "xlsaot/generated_runner.h"
 
 namespace xlsaot {
 namespace {
@@ -31,6 +32,13 @@ void AssertionLog::Record(uint32_t index, std::string_view message) noexcept {
   } catch (const std::bad_alloc&) {
     out_of_memory_ = true;
   }
+}
+
+xlsaot_context AssertionLog::context() noexcept {
+  xlsaot_context ctx{};
+  ctx.on_assert = &OnAssert;
+  ctx.user_data = this;
+  return ctx;
 }
 
 Status AssertionLog::ToStatus() const {
@@ -127,9 +135,7 @@ Result<ArtifactRunner> ArtifactRunner::Create(ArtifactMetadata metadata, xlsaot_
 Status ArtifactRunner::Call(AssertionLog& log) { return Call(inputs_.data(), output_, log); }
 
 Status ArtifactRunner::Call(const uint8_t* const* inputs, uint8_t* output, AssertionLog& log) {
-  xlsaot_context ctx{};
-  ctx.on_assert = &OnAssert;
-  ctx.user_data = &log;
+  xlsaot_context ctx = log.context();
   const Status status = Call(inputs, output, ctx);
   if (log.out_of_memory()) {
     return MakeError(ErrorCode::kResourceExhausted, "out of memory recording assertion messages");
@@ -139,6 +145,10 @@ Status ArtifactRunner::Call(const uint8_t* const* inputs, uint8_t* output, Asser
 
 Status ArtifactRunner::Call(const uint8_t* const* inputs, uint8_t* output, xlsaot_context& ctx) {
   return EntryStatusToError(entry_(inputs, &output, scratch_, &ctx), metadata().function_name);
+}
+
+Error BatchElementError(size_t index, const Status& status) {
+  return MakeError(status.code(), "batch element " + std::to_string(index) + ": " + status.error());
 }
 
 Status EntryStatusToError(int32_t status, std::string_view function_name) {

@@ -4,8 +4,11 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <numeric>
 #include <random>
+#include <span>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -324,6 +327,190 @@ TEST_F(GeneratedApiTest, ZeroWidthValuesAreEmptyTypesWithDefaults) {
   args[3] = Value::UBits(42, 8);
   args[5] = Value::Token();
   EXPECT_EQ(ToValue(*got, f.return_type()), Oracle(f, args));
+}
+
+// The in-place overload Run(args..., out) and Run(inputs, out): the
+// arguments and the output are the ABI buffers themselves.
+TEST_F(GeneratedApiTest, InPlaceRunOfScalarsWritesTheResultInPlace) {
+  static_assert(std::is_same_v<scalar::Runner::OutputBuffer, uint64_t>);
+  auto runner = scalar::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 50; ++i) {
+    const auto a = static_cast<uint8_t>(rng());
+    const auto b = static_cast<uint16_t>(rng());
+    const bool negate = rng() & 1;
+    const uint64_t acc = rng() & ((uint64_t{1} << 33) - 1);
+    Result<uint64_t> want = runner->Run(a, b, negate, acc);
+    ASSERT_TRUE(want.ok()) << want.error();
+    uint64_t out = ~uint64_t{0};
+    ASSERT_TRUE(runner->Run(a, b, negate, acc, out).ok());
+    EXPECT_EQ(out, *want);
+    scalar::Inputs inputs{.a = a, .b = b, .negate = negate, .acc = acc};
+    out = 0;
+    ASSERT_TRUE(runner->Run(inputs, out).ok());
+    EXPECT_EQ(out, *want);
+  }
+  // Bits above a value's width are padding: ignored on the way in, zero on
+  // the way out.
+  uint64_t out = 0;
+  ASSERT_TRUE(runner->Run(0, 0, false, ~uint64_t{0}, out).ok());
+  EXPECT_EQ(out, (uint64_t{1} << 33) - 1);
+}
+
+TEST_F(GeneratedApiTest, InPlaceRunOfWideBitsAndTuples) {
+  static_assert(sizeof(wide::OutputBuffer) == wide::kMetadata.types[wide::kMetadata.return_type].size);
+  auto runner = wide::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(13);
+  for (int i = 0; i < 20; ++i) {
+    Bits<257> a, b;
+    for (size_t w = 0; w < Bits<257>::kWordCount; ++w) {
+      a.set_word(w, rng());
+      b.set_word(w, rng());
+    }
+    const uint64_t c = rng();
+    auto want = runner->Run(a, b, c);
+    ASSERT_TRUE(want.ok()) << want.error();
+    wide::OutputBuffer out{};
+    ASSERT_TRUE(runner->Run(a, b, c, out).ok());
+    EXPECT_EQ(out.f0, std::get<0>(*want));
+    EXPECT_EQ(out.f1, std::get<1>(*want));
+  }
+}
+
+TEST_F(GeneratedApiTest, InPlaceRunOfNestedTuplesAndArrays) {
+  static_assert(sizeof(nested::Inputs::a) == nested::kMetadata.types[nested::kMetadata.params[0].type].size);
+  static_assert(sizeof(nested::Inputs::b) == nested::kMetadata.types[nested::kMetadata.params[1].type].size);
+  auto runner = nested::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(17);
+  for (int i = 0; i < 20; ++i) {
+    std::tuple<uint8_t, std::array<uint16_t, 2>> a{static_cast<uint8_t>(rng() & 7),
+                                                   {static_cast<uint16_t>(rng()), static_cast<uint16_t>(rng())}};
+    std::tuple<bool, std::array<std::tuple<uint64_t, Bits<65>>, 2>> b;
+    std::get<0>(b) = rng() & 1;
+    for (auto& e : std::get<1>(b)) {
+      std::get<0>(e) = rng();
+      std::get<1>(e).set_word(0, rng());
+      std::get<1>(e).set_word(1, rng());
+    }
+    auto want = runner->Run(a, b);
+    ASSERT_TRUE(want.ok()) << want.error();
+
+    nested::Inputs inputs{};
+    inputs.a.f0 = std::get<0>(a);
+    inputs.a.f1 = std::get<1>(a);
+    inputs.b.f0 = std::get<0>(b);
+    for (size_t k = 0; k < 2; ++k) {
+      inputs.b.f1[k].f0 = std::get<0>(std::get<1>(b)[k]);
+      inputs.b.f1[k].f1 = std::get<1>(std::get<1>(b)[k]);
+    }
+    nested::OutputBuffer out{};
+    ASSERT_TRUE(runner->Run(inputs.a, inputs.b, out).ok());
+    for (size_t k = 0; k < 2; ++k) {
+      EXPECT_EQ(out.f0[k].f0, std::get<0>(std::get<0>(*want)[k]));
+      EXPECT_EQ(out.f0[k].f1, std::get<1>(std::get<0>(*want)[k]));
+    }
+    EXPECT_EQ(out.f1, std::get<1>(*want));
+    EXPECT_EQ(out.f2, std::get<2>(*want));
+    nested::OutputBuffer again{};
+    ASSERT_TRUE(runner->Run(inputs, again).ok());
+    EXPECT_EQ(std::memcmp(&again, &out, sizeof out), 0);
+  }
+}
+
+TEST_F(GeneratedApiTest, InPlaceRunOfArraysAndZeroWidthValues) {
+  auto loop = big_loop::Runner::Create();
+  ASSERT_TRUE(loop.ok()) << loop.error();
+  static_assert(std::is_same_v<big_loop::Runner::OutputBuffer, std::array<uint32_t, 300>>);
+  big_loop::Runner::Output init;
+  std::iota(init.begin(), init.end(), 7u);
+  auto want = loop->Run(init, 99);
+  ASSERT_TRUE(want.ok()) << want.error();
+  big_loop::OutputBuffer out{};
+  ASSERT_TRUE(loop->Run(init, 99, out).ok());
+  EXPECT_EQ(out, *want);
+
+  // Parameters and elements without storage have no member and no buffer.
+  auto empties = zero_width::Runner::Create();
+  ASSERT_TRUE(empties.ok()) << empties.error();
+  zero_width::OutputBuffer result{};
+  static_assert(sizeof(result) == 1);  // the bits[8] element only
+  ASSERT_TRUE(empties->Run({}, {}, {}, 42, {}, {}, result).ok());
+  EXPECT_EQ(result.f3, 42);
+  zero_width::Inputs inputs{.x = 43};
+  ASSERT_TRUE(empties->Run(inputs, result).ok());
+  EXPECT_EQ(result.f3, 43);
+}
+
+TEST_F(GeneratedApiTest, AssertionsFailTheInPlaceRun) {
+  auto runner = asserts::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  uint8_t out = 0;
+  ASSERT_TRUE(runner->Run({}, 3, 10, out).ok());
+  EXPECT_EQ(out, 7);
+  Status failed = runner->Run({}, 20, 10, out);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.code(), ErrorCode::kAssertionFailed);
+  EXPECT_EQ(failed.error(), "assertion failed: x exceeds \"limit\" \\ 100%");
+  EXPECT_EQ(out, static_cast<uint8_t>(10 - 20));  // computed regardless
+  // Two failures: the first message and the count, as Run(args...) gives.
+  Status both = runner->Run({}, 0, 0, out);
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.error(), "assertion failed: x is zero?\n");
+
+  // An artifact compiled with events: traces and covers are dropped, the
+  // failed assertion is still an error.
+  auto traced = events::Runner::Create();
+  ASSERT_TRUE(traced.ok()) << traced.error();
+  const auto wide = xlsaot::Bits<65>::FromHex("0x1_0000_0000_0000_0002");
+  ASSERT_TRUE(wide.has_value());
+  events::Inputs in{};
+  in.x = 5;
+  in.pair.f0 = true;
+  in.pair.f1 = *wide;
+  uint16_t sum = 0;
+  ASSERT_TRUE(traced->Run(in, sum).ok());
+  EXPECT_EQ(sum, 5 + 0 + 1 + 2);
+  in.x = 0;
+  Status zero = traced->Run(in, sum);
+  EXPECT_EQ(zero.error(), "assertion failed: x must not be zero");
+}
+
+TEST_F(GeneratedApiTest, RunBatchComputesEveryElement) {
+  auto runner = scalar::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  std::mt19937_64 rng(19);
+  std::vector<scalar::Inputs> inputs(64);
+  for (scalar::Inputs& in : inputs) {
+    in = {.a = static_cast<uint8_t>(rng()), .b = static_cast<uint16_t>(rng()), .negate = (rng() & 1) != 0,
+          .acc = rng() & ((uint64_t{1} << 33) - 1)};
+  }
+  std::vector<uint64_t> outputs(inputs.size());
+  ASSERT_TRUE(runner->RunBatch(inputs, outputs).ok());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Result<uint64_t> want = runner->Run(inputs[i].a, inputs[i].b, inputs[i].negate, inputs[i].acc);
+    ASSERT_TRUE(want.ok());
+    EXPECT_EQ(outputs[i], *want) << "element " << i;
+  }
+  ASSERT_TRUE(runner->RunBatch({}, {}).ok());
+  Status mismatch = runner->RunBatch(inputs, std::span(outputs).first(3));
+  EXPECT_EQ(mismatch.code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(mismatch.error(), "RunBatch: 64 inputs but 3 outputs");
+}
+
+TEST_F(GeneratedApiTest, RunBatchStopsAtTheFirstFailingElement) {
+  auto runner = asserts::Runner::Create();
+  ASSERT_TRUE(runner.ok()) << runner.error();
+  const std::vector<asserts::Inputs> inputs = {{.x = 1, .limit = 5}, {.x = 2, .limit = 9}, {.x = 20, .limit = 10},
+                                               {.x = 3, .limit = 4}};
+  std::vector<uint8_t> outputs(inputs.size(), 0xaa);
+  Status status = runner->RunBatch(inputs, outputs);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), ErrorCode::kAssertionFailed);
+  EXPECT_EQ(status.error(), "batch element 2: assertion failed: x exceeds \"limit\" \\ 100%");
+  EXPECT_EQ(outputs, (std::vector<uint8_t>{4, 7, static_cast<uint8_t>(10 - 20), 0xaa}));
 }
 
 TEST_F(GeneratedApiTest, MetadataDescribesTheSignature) {

@@ -46,6 +46,9 @@ class AssertionLog {
 
   // Called by the runner for each failing assert.
   void Record(uint32_t index, std::string_view message) noexcept;
+  // A context whose on_assert records into this log (other events are
+  // dropped); valid while this log lives.
+  xlsaot_context context() noexcept;
   bool out_of_memory() const { return out_of_memory_; }
 
  private:
@@ -83,6 +86,8 @@ class ArtifactRunner {
   // The runner's staging buffers, sized and aligned as the metadata says;
   // contents persist between calls. Zero-sized buffers have a valid address.
   uint8_t* input(size_t i) const { return const_cast<uint8_t*>(inputs_[i]); }
+  // All of them, as the entry point takes them.
+  const uint8_t* const* input_buffers() const { return inputs_.data(); }
   uint8_t* output() const { return output_; }
   // The scratch memory handed to the compiled code (nullptr when it needs none).
   uint8_t* scratch() const { return scratch_; }

@@ -3,49 +3,24 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object asserts.o.
-extern "C" const xlsaot_artifact xlsaot_asserts__asserts_artifact;
 
 namespace asserts {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_asserts__asserts_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(uint8_t x, uint8_t limit) {
   {
-    uint8_t* const buffer = runner_.input(1);
+    uint8_t* const buffer = input(1);
     xlsaot::StoreBits<8>(x, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(2);
+    uint8_t* const buffer = input(2);
     xlsaot::StoreBits<8>(limit, buffer);
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   value = xlsaot::LoadBits<8>(buffer);
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit) {
-  StoreInputs(x, limit);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace asserts

@@ -10,20 +10,24 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/artifact.h"
 #include "xlsaot/bits.h"
+#include "xlsaot/generated_runner.h"
 #include "xlsaot/marshal.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
-#include "xlsaot/runner.h"
-// Only RunWithEvents uses it, and only a program that calls RunWithEvents
-// links the event recorder and the trace formatter of the runtime.
-#include "xlsaot/event_recorder.h"
+
+// Defined by the compiled object asserts.o: the entry point, called
+// directly, and its descriptor (xlsaot/artifact.h), checked by Create().
+extern "C" int32_t xlsaot_asserts__asserts(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);
+extern "C" const xlsaot_artifact xlsaot_asserts__asserts_artifact;
 
 namespace asserts {
 
@@ -75,22 +79,62 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .asserts = internal::kAsserts,
 };
 
+// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
+// the compiled code reads and writes these objects directly.
+// The parameters, one member each (none for those without storage).
+struct Inputs {
+  uint8_t x;
+  uint8_t limit;
+};
+// The result.
+using OutputBuffer = uint8_t;
+
+// Each layout type has exactly the size, alignment and offsets of kMetadata.
+static_assert(sizeof(uint8_t) == 1 && alignof(uint8_t) == 1);
+
+namespace internal {
+
+// What xlsaot::GeneratedRunner needs to know of this function.
+struct Traits {
+  using Inputs = asserts::Inputs;
+  using OutputBuffer = asserts::OutputBuffer;
+  using Output = uint8_t;
+  static constexpr const xlsaot::MetadataView& kMetadata = asserts::kMetadata;
+  static constexpr xlsaot_entry_fn kEntry = &xlsaot_asserts__asserts;
+  static const xlsaot_artifact& Artifact() { return xlsaot_asserts__asserts_artifact; }
+  static std::array<const uint8_t*, 3> InputPointers(const Inputs& inputs) {
+    return {{nullptr, xlsaot::AbiBytes(inputs.x), xlsaot::AbiBytes(inputs.limit)}};
+  }
+  // Converts a result buffer to the Output value (asserts.cc).
+  static void LoadOutput(const uint8_t* buffer, Output& value);
+};
+
+}  // namespace internal
+
 // Calls the compiled function. Create() once, then Run() as often as needed:
 // calls allocate nothing and take no lock. One Runner serves one thread at a
-// time; create one per thread to run in parallel.
-class Runner {
+// time; create one per thread to run in parallel. Create(), Run(inputs, out),
+// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner
+// (xlsaot/generated_runner.h).
+class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {
  public:
   // bits[8]
   using Output = uint8_t;
-
-  // Checks the ABI version, feature bits, architecture and CPU features of the
-  // compiled code, and obtains all the memory calls need (one allocation).
-  static xlsaot::Result<Runner> Create(
-      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());
+  using GeneratedRunner::Run;
 
   // Computes checked(tok, x, limit). If an assertion fails, the result is an
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
-  xlsaot::Result<Output> Run(xlsaot::Token tok, uint8_t x, uint8_t limit);
+  xlsaot::Result<Output> Run(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit) {
+    StoreInputs(x, limit);
+    return RunStaged();
+  }
+
+  // Computes checked(tok, x, limit) into `out`, in place: the arguments and `out`
+  // are the buffers the compiled code reads and writes. Errors as Run().
+  xlsaot::Status Run(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit, OutputBuffer& out) {
+    const uint8_t* const inputs[] = {nullptr, xlsaot::AbiBytes(x), xlsaot::AbiBytes(limit)};
+    return CallEntry(inputs, xlsaot::AbiBytes(out));
+  }
 
   // Computes checked(tok, x, limit) and returns it together with the events
   // `options` asks for (all by default): failed assertions with their labels
@@ -98,24 +142,14 @@ class Runner {
   // assertions do not make it fail; their messages are also in `assertions`.
   xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(xlsaot::Token /*tok*/, uint8_t x, uint8_t limit, const xlsaot::RunOptions& options = {}) {
     StoreInputs(x, limit);
-    xlsaot::RunOutput<Output> result{};
-    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
-      return status.error_value();
-    }
-    LoadOutput(result.output);
-    return result;
+    return RunStagedWithEvents(options);
   }
 
-  // The metadata-driven runner underneath (buffers, scratch, metadata).
-  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
-
  private:
-  explicit Runner(xlsaot::ArtifactRunner runner);
+  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;
+  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}
+  // Writes the arguments into the staging buffers (asserts.cc).
   void StoreInputs(uint8_t x, uint8_t limit);
-  void LoadOutput(Output& value) const;
-
-  xlsaot::ArtifactRunner runner_;
-  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace asserts

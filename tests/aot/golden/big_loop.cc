@@ -3,53 +3,28 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object big_loop.o.
-extern "C" const xlsaot_artifact xlsaot_big_loop__big_loop_artifact;
 
 namespace big_loop {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_big_loop__big_loop_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(const std::array<uint32_t, 300>& init, uint32_t salt) {
   {
-    uint8_t* const buffer = runner_.input(0);
+    uint8_t* const buffer = input(0);
     for (size_t i0 = 0; i0 < 300; ++i0) {
       xlsaot::StoreBits<32>(init[i0], buffer + i0 * 4);
     }
   }
   {
-    uint8_t* const buffer = runner_.input(1);
+    uint8_t* const buffer = input(1);
     xlsaot::StoreBits<32>(salt, buffer);
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   for (size_t i0 = 0; i0 < 300; ++i0) {
     value[i0] = xlsaot::LoadBits<32>(buffer + i0 * 4);
   }
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(const std::array<uint32_t, 300>& init, uint32_t salt) {
-  StoreInputs(init, salt);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace big_loop

@@ -10,20 +10,24 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/artifact.h"
 #include "xlsaot/bits.h"
+#include "xlsaot/generated_runner.h"
 #include "xlsaot/marshal.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
-#include "xlsaot/runner.h"
-// Only RunWithEvents uses it, and only a program that calls RunWithEvents
-// links the event recorder and the trace formatter of the runtime.
-#include "xlsaot/event_recorder.h"
+
+// Defined by the compiled object big_loop.o: the entry point, called
+// directly, and its descriptor (xlsaot/artifact.h), checked by Create().
+extern "C" int32_t xlsaot_big_loop__big_loop(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);
+extern "C" const xlsaot_artifact xlsaot_big_loop__big_loop_artifact;
 
 namespace big_loop {
 
@@ -71,22 +75,63 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .asserts = internal::kAsserts,
 };
 
+// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
+// the compiled code reads and writes these objects directly.
+// The parameters, one member each (none for those without storage).
+struct Inputs {
+  std::array<uint32_t, 300> init;
+  uint32_t salt;
+};
+// The result.
+using OutputBuffer = std::array<uint32_t, 300>;
+
+// Each layout type has exactly the size, alignment and offsets of kMetadata.
+static_assert(sizeof(uint32_t) == 4 && alignof(uint32_t) == 4);
+static_assert(sizeof(std::array<uint32_t, 300>) == 1200 && alignof(std::array<uint32_t, 300>) == 4);
+
+namespace internal {
+
+// What xlsaot::GeneratedRunner needs to know of this function.
+struct Traits {
+  using Inputs = big_loop::Inputs;
+  using OutputBuffer = big_loop::OutputBuffer;
+  using Output = std::array<uint32_t, 300>;
+  static constexpr const xlsaot::MetadataView& kMetadata = big_loop::kMetadata;
+  static constexpr xlsaot_entry_fn kEntry = &xlsaot_big_loop__big_loop;
+  static const xlsaot_artifact& Artifact() { return xlsaot_big_loop__big_loop_artifact; }
+  static std::array<const uint8_t*, 2> InputPointers(const Inputs& inputs) {
+    return {{xlsaot::AbiBytes(inputs.init), xlsaot::AbiBytes(inputs.salt)}};
+  }
+  // Converts a result buffer to the Output value (big_loop.cc).
+  static void LoadOutput(const uint8_t* buffer, Output& value);
+};
+
+}  // namespace internal
+
 // Calls the compiled function. Create() once, then Run() as often as needed:
 // calls allocate nothing and take no lock. One Runner serves one thread at a
-// time; create one per thread to run in parallel.
-class Runner {
+// time; create one per thread to run in parallel. Create(), Run(inputs, out),
+// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner
+// (xlsaot/generated_runner.h).
+class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {
  public:
   // bits[32][300]
   using Output = std::array<uint32_t, 300>;
-
-  // Checks the ABI version, feature bits, architecture and CPU features of the
-  // compiled code, and obtains all the memory calls need (one allocation).
-  static xlsaot::Result<Runner> Create(
-      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());
+  using GeneratedRunner::Run;
 
   // Computes big_loop(init, salt). If an assertion fails, the result is an
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
-  xlsaot::Result<Output> Run(const std::array<uint32_t, 300>& init, uint32_t salt);
+  xlsaot::Result<Output> Run(const std::array<uint32_t, 300>& init, uint32_t salt) {
+    StoreInputs(init, salt);
+    return RunStaged();
+  }
+
+  // Computes big_loop(init, salt) into `out`, in place: the arguments and `out`
+  // are the buffers the compiled code reads and writes. Errors as Run().
+  xlsaot::Status Run(const std::array<uint32_t, 300>& init, uint32_t salt, OutputBuffer& out) {
+    const uint8_t* const inputs[] = {xlsaot::AbiBytes(init), xlsaot::AbiBytes(salt)};
+    return CallEntry(inputs, xlsaot::AbiBytes(out));
+  }
 
   // Computes big_loop(init, salt) and returns it together with the events
   // `options` asks for (all by default): failed assertions with their labels
@@ -94,24 +139,14 @@ class Runner {
   // assertions do not make it fail; their messages are also in `assertions`.
   xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(const std::array<uint32_t, 300>& init, uint32_t salt, const xlsaot::RunOptions& options = {}) {
     StoreInputs(init, salt);
-    xlsaot::RunOutput<Output> result{};
-    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
-      return status.error_value();
-    }
-    LoadOutput(result.output);
-    return result;
+    return RunStagedWithEvents(options);
   }
 
-  // The metadata-driven runner underneath (buffers, scratch, metadata).
-  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
-
  private:
-  explicit Runner(xlsaot::ArtifactRunner runner);
+  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;
+  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}
+  // Writes the arguments into the staging buffers (big_loop.cc).
   void StoreInputs(const std::array<uint32_t, 300>& init, uint32_t salt);
-  void LoadOutput(Output& value) const;
-
-  xlsaot::ArtifactRunner runner_;
-  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace big_loop

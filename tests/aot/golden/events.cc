@@ -3,50 +3,25 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object events.o.
-extern "C" const xlsaot_artifact xlsaot_events__events_artifact;
 
 namespace events {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_events__events_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair) {
   {
-    uint8_t* const buffer = runner_.input(0);
+    uint8_t* const buffer = input(0);
     xlsaot::StoreBits<16>(x, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(1);
+    uint8_t* const buffer = input(1);
     xlsaot::StoreBits<1>(std::get<0>(pair), buffer);
     xlsaot::StoreBits<65>(std::get<1>(pair), buffer + 8);
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   value = xlsaot::LoadBits<16>(buffer);
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair) {
-  StoreInputs(x, pair);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace events

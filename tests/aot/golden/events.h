@@ -10,20 +10,24 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/artifact.h"
 #include "xlsaot/bits.h"
+#include "xlsaot/generated_runner.h"
 #include "xlsaot/marshal.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
-#include "xlsaot/runner.h"
-// Only RunWithEvents uses it, and only a program that calls RunWithEvents
-// links the event recorder and the trace formatter of the runtime.
-#include "xlsaot/event_recorder.h"
+
+// Defined by the compiled object events.o: the entry point, called
+// directly, and its descriptor (xlsaot/artifact.h), checked by Create().
+extern "C" int32_t xlsaot_events__events(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);
+extern "C" const xlsaot_artifact xlsaot_events__events_artifact;
 
 namespace events {
 
@@ -95,22 +99,74 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .covers = internal::kCovers,
 };
 
+// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
+// the compiled code reads and writes these objects directly.
+// A tuple with storage is a struct TupleK (K: its index in kMetadata.types)
+// with one member fI per element I that has storage.
+struct Tuple3 {  // (bits[1], bits[65])
+  bool f0;
+  xlsaot::Bits<65> f1;
+};
+// The parameters, one member each (none for those without storage).
+struct Inputs {
+  uint16_t x;
+  Tuple3 pair;
+};
+// The result.
+using OutputBuffer = uint16_t;
+
+// Each layout type has exactly the size, alignment and offsets of kMetadata.
+static_assert(sizeof(uint16_t) == 2 && alignof(uint16_t) == 2);
+static_assert(sizeof(bool) == 1 && alignof(bool) == 1);
+static_assert(sizeof(xlsaot::Bits<65>) == 16 && alignof(xlsaot::Bits<65>) == 8);
+static_assert(sizeof(Tuple3) == 24 && alignof(Tuple3) == 8);
+static_assert(offsetof(Tuple3, f0) == 0);
+static_assert(offsetof(Tuple3, f1) == 8);
+static_assert(sizeof(uint8_t) == 1 && alignof(uint8_t) == 1);
+
+namespace internal {
+
+// What xlsaot::GeneratedRunner needs to know of this function.
+struct Traits {
+  using Inputs = events::Inputs;
+  using OutputBuffer = events::OutputBuffer;
+  using Output = uint16_t;
+  static constexpr const xlsaot::MetadataView& kMetadata = events::kMetadata;
+  static constexpr xlsaot_entry_fn kEntry = &xlsaot_events__events;
+  static const xlsaot_artifact& Artifact() { return xlsaot_events__events_artifact; }
+  static std::array<const uint8_t*, 2> InputPointers(const Inputs& inputs) {
+    return {{xlsaot::AbiBytes(inputs.x), xlsaot::AbiBytes(inputs.pair)}};
+  }
+  // Converts a result buffer to the Output value (events.cc).
+  static void LoadOutput(const uint8_t* buffer, Output& value);
+};
+
+}  // namespace internal
+
 // Calls the compiled function. Create() once, then Run() as often as needed:
 // calls allocate nothing and take no lock. One Runner serves one thread at a
-// time; create one per thread to run in parallel.
-class Runner {
+// time; create one per thread to run in parallel. Create(), Run(inputs, out),
+// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner
+// (xlsaot/generated_runner.h).
+class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {
  public:
   // bits[16]
   using Output = uint16_t;
-
-  // Checks the ABI version, feature bits, architecture and CPU features of the
-  // compiled code, and obtains all the memory calls need (one allocation).
-  static xlsaot::Result<Runner> Create(
-      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());
+  using GeneratedRunner::Run;
 
   // Computes traced(x, pair). If an assertion fails, the result is an
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
-  xlsaot::Result<Output> Run(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair);
+  xlsaot::Result<Output> Run(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair) {
+    StoreInputs(x, pair);
+    return RunStaged();
+  }
+
+  // Computes traced(x, pair) into `out`, in place: the arguments and `out`
+  // are the buffers the compiled code reads and writes. Errors as Run().
+  xlsaot::Status Run(uint16_t x, const Tuple3& pair, OutputBuffer& out) {
+    const uint8_t* const inputs[] = {xlsaot::AbiBytes(x), xlsaot::AbiBytes(pair)};
+    return CallEntry(inputs, xlsaot::AbiBytes(out));
+  }
 
   // Computes traced(x, pair) and returns it together with the events
   // `options` asks for (all by default): failed assertions with their labels
@@ -118,24 +174,14 @@ class Runner {
   // assertions do not make it fail; their messages are also in `assertions`.
   xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair, const xlsaot::RunOptions& options = {}) {
     StoreInputs(x, pair);
-    xlsaot::RunOutput<Output> result{};
-    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
-      return status.error_value();
-    }
-    LoadOutput(result.output);
-    return result;
+    return RunStagedWithEvents(options);
   }
 
-  // The metadata-driven runner underneath (buffers, scratch, metadata).
-  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
-
  private:
-  explicit Runner(xlsaot::ArtifactRunner runner);
+  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;
+  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}
+  // Writes the arguments into the staging buffers (events.cc).
   void StoreInputs(uint16_t x, const std::tuple<bool, xlsaot::Bits<65>>& pair);
-  void LoadOutput(Output& value) const;
-
-  xlsaot::ArtifactRunner runner_;
-  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace events

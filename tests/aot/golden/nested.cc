@@ -3,35 +3,21 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object nested.o.
-extern "C" const xlsaot_artifact xlsaot_nested__nested_artifact;
 
 namespace nested {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_nested__nested_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b) {
   {
-    uint8_t* const buffer = runner_.input(0);
+    uint8_t* const buffer = input(0);
     xlsaot::StoreBits<3>(std::get<0>(a), buffer);
     for (size_t i0 = 0; i0 < 2; ++i0) {
       xlsaot::StoreBits<16>(std::get<1>(a)[i0], buffer + 2 + i0 * 2);
     }
   }
   {
-    uint8_t* const buffer = runner_.input(1);
+    uint8_t* const buffer = input(1);
     xlsaot::StoreBits<1>(std::get<0>(b), buffer);
     for (size_t i0 = 0; i0 < 2; ++i0) {
       xlsaot::StoreBits<64>(std::get<0>(std::get<1>(b)[i0]), buffer + 8 + i0 * 24);
@@ -40,8 +26,7 @@ void Runner::StoreInputs(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, 
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   for (size_t i0 = 0; i0 < 2; ++i0) {
     std::get<0>(std::get<0>(value)[i0]) = xlsaot::LoadWideBits<65>(buffer + i0 * 24);
     std::get<1>(std::get<0>(value)[i0]) = xlsaot::LoadBits<3>(buffer + 16 + i0 * 24);
@@ -52,16 +37,6 @@ void Runner::LoadOutput(Output& value) const {
     }
   }
   std::get<2>(value) = xlsaot::LoadBits<1>(buffer + 56);
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b) {
-  StoreInputs(a, b);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace nested

@@ -10,20 +10,24 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/artifact.h"
 #include "xlsaot/bits.h"
+#include "xlsaot/generated_runner.h"
 #include "xlsaot/marshal.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
-#include "xlsaot/runner.h"
-// Only RunWithEvents uses it, and only a program that calls RunWithEvents
-// links the event recorder and the trace formatter of the runtime.
-#include "xlsaot/event_recorder.h"
+
+// Defined by the compiled object nested.o: the entry point, called
+// directly, and its descriptor (xlsaot/artifact.h), checked by Create().
+extern "C" int32_t xlsaot_nested__nested(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);
+extern "C" const xlsaot_artifact xlsaot_nested__nested_artifact;
 
 namespace nested {
 
@@ -95,22 +99,109 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .asserts = internal::kAsserts,
 };
 
+// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
+// the compiled code reads and writes these objects directly.
+// A tuple with storage is a struct TupleK (K: its index in kMetadata.types)
+// with one member fI per element I that has storage.
+struct Tuple3 {  // (bits[3], bits[16][2])
+  uint8_t f0;
+  std::array<uint16_t, 2> f1;
+};
+struct Tuple7 {  // (bits[64], bits[65])
+  uint64_t f0;
+  xlsaot::Bits<65> f1;
+};
+struct Tuple9 {  // (bits[1], (bits[64], bits[65])[2])
+  bool f0;
+  std::array<Tuple7, 2> f1;
+};
+struct Tuple10 {  // (bits[65], bits[3])
+  xlsaot::Bits<65> f0;
+  uint8_t f1;
+};
+struct Tuple13 {  // ((bits[65], bits[3])[2], bits[16][2][2], bits[1])
+  std::array<Tuple10, 2> f0;
+  std::array<std::array<uint16_t, 2>, 2> f1;
+  bool f2;
+};
+// The parameters, one member each (none for those without storage).
+struct Inputs {
+  Tuple3 a;
+  Tuple9 b;
+};
+// The result.
+using OutputBuffer = Tuple13;
+
+// Each layout type has exactly the size, alignment and offsets of kMetadata.
+static_assert(sizeof(uint8_t) == 1 && alignof(uint8_t) == 1);
+static_assert(sizeof(uint16_t) == 2 && alignof(uint16_t) == 2);
+static_assert(sizeof(std::array<uint16_t, 2>) == 4 && alignof(std::array<uint16_t, 2>) == 2);
+static_assert(sizeof(Tuple3) == 6 && alignof(Tuple3) == 2);
+static_assert(offsetof(Tuple3, f0) == 0);
+static_assert(offsetof(Tuple3, f1) == 2);
+static_assert(sizeof(bool) == 1 && alignof(bool) == 1);
+static_assert(sizeof(uint64_t) == 8 && alignof(uint64_t) == 8);
+static_assert(sizeof(xlsaot::Bits<65>) == 16 && alignof(xlsaot::Bits<65>) == 8);
+static_assert(sizeof(Tuple7) == 24 && alignof(Tuple7) == 8);
+static_assert(offsetof(Tuple7, f0) == 0);
+static_assert(offsetof(Tuple7, f1) == 8);
+static_assert(sizeof(std::array<Tuple7, 2>) == 48 && alignof(std::array<Tuple7, 2>) == 8);
+static_assert(sizeof(Tuple9) == 56 && alignof(Tuple9) == 8);
+static_assert(offsetof(Tuple9, f0) == 0);
+static_assert(offsetof(Tuple9, f1) == 8);
+static_assert(sizeof(Tuple10) == 24 && alignof(Tuple10) == 8);
+static_assert(offsetof(Tuple10, f0) == 0);
+static_assert(offsetof(Tuple10, f1) == 16);
+static_assert(sizeof(std::array<Tuple10, 2>) == 48 && alignof(std::array<Tuple10, 2>) == 8);
+static_assert(sizeof(std::array<std::array<uint16_t, 2>, 2>) == 8 && alignof(std::array<std::array<uint16_t, 2>, 2>) == 2);
+static_assert(sizeof(Tuple13) == 64 && alignof(Tuple13) == 8);
+static_assert(offsetof(Tuple13, f0) == 0);
+static_assert(offsetof(Tuple13, f1) == 48);
+static_assert(offsetof(Tuple13, f2) == 56);
+
+namespace internal {
+
+// What xlsaot::GeneratedRunner needs to know of this function.
+struct Traits {
+  using Inputs = nested::Inputs;
+  using OutputBuffer = nested::OutputBuffer;
+  using Output = std::tuple<std::array<std::tuple<xlsaot::Bits<65>, uint8_t>, 2>, std::array<std::array<uint16_t, 2>, 2>, bool>;
+  static constexpr const xlsaot::MetadataView& kMetadata = nested::kMetadata;
+  static constexpr xlsaot_entry_fn kEntry = &xlsaot_nested__nested;
+  static const xlsaot_artifact& Artifact() { return xlsaot_nested__nested_artifact; }
+  static std::array<const uint8_t*, 2> InputPointers(const Inputs& inputs) {
+    return {{xlsaot::AbiBytes(inputs.a), xlsaot::AbiBytes(inputs.b)}};
+  }
+  // Converts a result buffer to the Output value (nested.cc).
+  static void LoadOutput(const uint8_t* buffer, Output& value);
+};
+
+}  // namespace internal
+
 // Calls the compiled function. Create() once, then Run() as often as needed:
 // calls allocate nothing and take no lock. One Runner serves one thread at a
-// time; create one per thread to run in parallel.
-class Runner {
+// time; create one per thread to run in parallel. Create(), Run(inputs, out),
+// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner
+// (xlsaot/generated_runner.h).
+class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {
  public:
   // ((bits[65], bits[3])[2], bits[16][2][2], bits[1])
   using Output = std::tuple<std::array<std::tuple<xlsaot::Bits<65>, uint8_t>, 2>, std::array<std::array<uint16_t, 2>, 2>, bool>;
-
-  // Checks the ABI version, feature bits, architecture and CPU features of the
-  // compiled code, and obtains all the memory calls need (one allocation).
-  static xlsaot::Result<Runner> Create(
-      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());
+  using GeneratedRunner::Run;
 
   // Computes nested(a, b). If an assertion fails, the result is an
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
-  xlsaot::Result<Output> Run(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b);
+  xlsaot::Result<Output> Run(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b) {
+    StoreInputs(a, b);
+    return RunStaged();
+  }
+
+  // Computes nested(a, b) into `out`, in place: the arguments and `out`
+  // are the buffers the compiled code reads and writes. Errors as Run().
+  xlsaot::Status Run(const Tuple3& a, const Tuple9& b, OutputBuffer& out) {
+    const uint8_t* const inputs[] = {xlsaot::AbiBytes(a), xlsaot::AbiBytes(b)};
+    return CallEntry(inputs, xlsaot::AbiBytes(out));
+  }
 
   // Computes nested(a, b) and returns it together with the events
   // `options` asks for (all by default): failed assertions with their labels
@@ -118,24 +209,14 @@ class Runner {
   // assertions do not make it fail; their messages are also in `assertions`.
   xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b, const xlsaot::RunOptions& options = {}) {
     StoreInputs(a, b);
-    xlsaot::RunOutput<Output> result{};
-    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
-      return status.error_value();
-    }
-    LoadOutput(result.output);
-    return result;
+    return RunStagedWithEvents(options);
   }
 
-  // The metadata-driven runner underneath (buffers, scratch, metadata).
-  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
-
  private:
-  explicit Runner(xlsaot::ArtifactRunner runner);
+  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;
+  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}
+  // Writes the arguments into the staging buffers (nested.cc).
   void StoreInputs(const std::tuple<uint8_t, std::array<uint16_t, 2>>& a, const std::tuple<bool, std::array<std::tuple<uint64_t, xlsaot::Bits<65>>, 2>>& b);
-  void LoadOutput(Output& value) const;
-
-  xlsaot::ArtifactRunner runner_;
-  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace nested

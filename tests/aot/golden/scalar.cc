@@ -3,57 +3,32 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object scalar.o.
-extern "C" const xlsaot_artifact xlsaot_scalar__scalar_artifact;
 
 namespace scalar {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_scalar__scalar_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(uint8_t a, uint16_t b, bool negate, uint64_t acc) {
   {
-    uint8_t* const buffer = runner_.input(0);
+    uint8_t* const buffer = input(0);
     xlsaot::StoreBits<8>(a, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(1);
+    uint8_t* const buffer = input(1);
     xlsaot::StoreBits<16>(b, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(2);
+    uint8_t* const buffer = input(2);
     xlsaot::StoreBits<1>(negate, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(3);
+    uint8_t* const buffer = input(3);
     xlsaot::StoreBits<33>(acc, buffer);
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   value = xlsaot::LoadBits<33>(buffer);
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(uint8_t a, uint16_t b, bool negate, uint64_t acc) {
-  StoreInputs(a, b, negate, acc);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace scalar

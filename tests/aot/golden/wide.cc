@@ -3,54 +3,29 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object wide.o.
-extern "C" const xlsaot_artifact xlsaot_wide__wide_artifact;
 
 namespace wide {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_wide__wide_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c) {
   {
-    uint8_t* const buffer = runner_.input(0);
+    uint8_t* const buffer = input(0);
     xlsaot::StoreBits<257>(a, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(1);
+    uint8_t* const buffer = input(1);
     xlsaot::StoreBits<257>(b, buffer);
   }
   {
-    uint8_t* const buffer = runner_.input(2);
+    uint8_t* const buffer = input(2);
     xlsaot::StoreBits<64>(c, buffer);
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   std::get<0>(value) = xlsaot::LoadWideBits<257>(buffer);
   std::get<1>(value) = xlsaot::LoadBits<1>(buffer + 40);
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c) {
-  StoreInputs(a, b, c);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace wide

@@ -10,20 +10,24 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/artifact.h"
 #include "xlsaot/bits.h"
+#include "xlsaot/generated_runner.h"
 #include "xlsaot/marshal.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
-#include "xlsaot/runner.h"
-// Only RunWithEvents uses it, and only a program that calls RunWithEvents
-// links the event recorder and the trace formatter of the runtime.
-#include "xlsaot/event_recorder.h"
+
+// Defined by the compiled object wide.o: the entry point, called
+// directly, and its descriptor (xlsaot/artifact.h), checked by Create().
+extern "C" int32_t xlsaot_wide__wide(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);
+extern "C" const xlsaot_artifact xlsaot_wide__wide_artifact;
 
 namespace wide {
 
@@ -77,22 +81,74 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .asserts = internal::kAsserts,
 };
 
+// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
+// the compiled code reads and writes these objects directly.
+// A tuple with storage is a struct TupleK (K: its index in kMetadata.types)
+// with one member fI per element I that has storage.
+struct Tuple3 {  // (bits[257], bits[1])
+  xlsaot::Bits<257> f0;
+  bool f1;
+};
+// The parameters, one member each (none for those without storage).
+struct Inputs {
+  xlsaot::Bits<257> a;
+  xlsaot::Bits<257> b;
+  uint64_t c;
+};
+// The result.
+using OutputBuffer = Tuple3;
+
+// Each layout type has exactly the size, alignment and offsets of kMetadata.
+static_assert(sizeof(xlsaot::Bits<257>) == 40 && alignof(xlsaot::Bits<257>) == 8);
+static_assert(sizeof(uint64_t) == 8 && alignof(uint64_t) == 8);
+static_assert(sizeof(bool) == 1 && alignof(bool) == 1);
+static_assert(sizeof(Tuple3) == 48 && alignof(Tuple3) == 8);
+static_assert(offsetof(Tuple3, f0) == 0);
+static_assert(offsetof(Tuple3, f1) == 40);
+
+namespace internal {
+
+// What xlsaot::GeneratedRunner needs to know of this function.
+struct Traits {
+  using Inputs = wide::Inputs;
+  using OutputBuffer = wide::OutputBuffer;
+  using Output = std::tuple<xlsaot::Bits<257>, bool>;
+  static constexpr const xlsaot::MetadataView& kMetadata = wide::kMetadata;
+  static constexpr xlsaot_entry_fn kEntry = &xlsaot_wide__wide;
+  static const xlsaot_artifact& Artifact() { return xlsaot_wide__wide_artifact; }
+  static std::array<const uint8_t*, 3> InputPointers(const Inputs& inputs) {
+    return {{xlsaot::AbiBytes(inputs.a), xlsaot::AbiBytes(inputs.b), xlsaot::AbiBytes(inputs.c)}};
+  }
+  // Converts a result buffer to the Output value (wide.cc).
+  static void LoadOutput(const uint8_t* buffer, Output& value);
+};
+
+}  // namespace internal
+
 // Calls the compiled function. Create() once, then Run() as often as needed:
 // calls allocate nothing and take no lock. One Runner serves one thread at a
-// time; create one per thread to run in parallel.
-class Runner {
+// time; create one per thread to run in parallel. Create(), Run(inputs, out),
+// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner
+// (xlsaot/generated_runner.h).
+class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {
  public:
   // (bits[257], bits[1])
   using Output = std::tuple<xlsaot::Bits<257>, bool>;
-
-  // Checks the ABI version, feature bits, architecture and CPU features of the
-  // compiled code, and obtains all the memory calls need (one allocation).
-  static xlsaot::Result<Runner> Create(
-      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());
+  using GeneratedRunner::Run;
 
   // Computes wide(a, b, c). If an assertion fails, the result is an
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
-  xlsaot::Result<Output> Run(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c);
+  xlsaot::Result<Output> Run(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c) {
+    StoreInputs(a, b, c);
+    return RunStaged();
+  }
+
+  // Computes wide(a, b, c) into `out`, in place: the arguments and `out`
+  // are the buffers the compiled code reads and writes. Errors as Run().
+  xlsaot::Status Run(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c, OutputBuffer& out) {
+    const uint8_t* const inputs[] = {xlsaot::AbiBytes(a), xlsaot::AbiBytes(b), xlsaot::AbiBytes(c)};
+    return CallEntry(inputs, xlsaot::AbiBytes(out));
+  }
 
   // Computes wide(a, b, c) and returns it together with the events
   // `options` asks for (all by default): failed assertions with their labels
@@ -100,24 +156,14 @@ class Runner {
   // assertions do not make it fail; their messages are also in `assertions`.
   xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c, const xlsaot::RunOptions& options = {}) {
     StoreInputs(a, b, c);
-    xlsaot::RunOutput<Output> result{};
-    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
-      return status.error_value();
-    }
-    LoadOutput(result.output);
-    return result;
+    return RunStagedWithEvents(options);
   }
 
-  // The metadata-driven runner underneath (buffers, scratch, metadata).
-  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
-
  private:
-  explicit Runner(xlsaot::ArtifactRunner runner);
+  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;
+  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}
+  // Writes the arguments into the staging buffers (wide.cc).
   void StoreInputs(const xlsaot::Bits<257>& a, const xlsaot::Bits<257>& b, uint64_t c);
-  void LoadOutput(Output& value) const;
-
-  xlsaot::ArtifactRunner runner_;
-  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace wide

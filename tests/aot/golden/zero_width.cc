@@ -3,45 +3,20 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <utility>
 
-#include "xlsaot/artifact.h"
 #include "xlsaot/marshal.h"
-
-// Defined by the compiled object zero_width.o.
-extern "C" const xlsaot_artifact xlsaot_zero_width__zero_width_artifact;
 
 namespace zero_width {
 
-Runner::Runner(xlsaot::ArtifactRunner runner) : runner_(std::move(runner)) {}
-
-xlsaot::Result<Runner> Runner::Create(const xlsaot::Allocator& allocator) {
-  xlsaot::Result<xlsaot::ArtifactRunner> runner =
-      xlsaot::ArtifactRunner::Create(xlsaot_zero_width__zero_width_artifact, allocator, &kMetadata);
-  if (!runner.ok()) return runner.error_value();
-  return Runner(std::move(*runner));
-}
-
 void Runner::StoreInputs(uint8_t x) {
   {
-    uint8_t* const buffer = runner_.input(3);
+    uint8_t* const buffer = input(3);
     xlsaot::StoreBits<8>(x, buffer);
   }
 }
 
-void Runner::LoadOutput(Output& value) const {
-  const uint8_t* const buffer = runner_.output();
+void internal::Traits::LoadOutput(const uint8_t* buffer, Output& value) {
   std::get<3>(value) = xlsaot::LoadBits<8>(buffer);
-}
-
-xlsaot::Result<Runner::Output> Runner::Run(xlsaot::Token /*t*/, const std::tuple<>& /*e*/, xlsaot::ZeroBits /*z*/, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& /*mixed*/, xlsaot::Token /*last*/) {
-  StoreInputs(x);
-  xlsaot::AssertionLog log;
-  if (xlsaot::Status status = runner_.Call(log); !status.ok()) return status.error_value();
-  if (xlsaot::Status status = log.ToStatus(); !status.ok()) return status.error_value();
-  Output value{};
-  LoadOutput(value);
-  return value;
 }
 
 }  // namespace zero_width

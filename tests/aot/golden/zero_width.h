@@ -10,20 +10,24 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
+#include "xlsaot/abi.h"
 #include "xlsaot/allocator.h"
+#include "xlsaot/artifact.h"
 #include "xlsaot/bits.h"
+#include "xlsaot/generated_runner.h"
 #include "xlsaot/marshal.h"
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
 #include "xlsaot/run_output.h"
-#include "xlsaot/runner.h"
-// Only RunWithEvents uses it, and only a program that calls RunWithEvents
-// links the event recorder and the trace formatter of the runtime.
-#include "xlsaot/event_recorder.h"
+
+// Defined by the compiled object zero_width.o: the entry point, called
+// directly, and its descriptor (xlsaot/artifact.h), checked by Create().
+extern "C" int32_t xlsaot_zero_width__zero_width(const uint8_t* const* inputs, uint8_t* const* outputs, uint8_t* scratch, xlsaot_context* ctx);
+extern "C" const xlsaot_artifact xlsaot_zero_width__zero_width_artifact;
 
 namespace zero_width {
 
@@ -89,22 +93,68 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .asserts = internal::kAsserts,
 };
 
+// The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
+// the compiled code reads and writes these objects directly.
+// A tuple with storage is a struct TupleK (K: its index in kMetadata.types)
+// with one member fI per element I that has storage.
+struct Tuple6 {  // (bits[0], (), token, bits[8], ()[2])
+  uint8_t f3;
+};
+// The parameters, one member each (none for those without storage).
+struct Inputs {
+  uint8_t x;
+};
+// The result.
+using OutputBuffer = Tuple6;
+
+// Each layout type has exactly the size, alignment and offsets of kMetadata.
+static_assert(sizeof(uint8_t) == 1 && alignof(uint8_t) == 1);
+static_assert(sizeof(Tuple6) == 1 && alignof(Tuple6) == 1);
+static_assert(offsetof(Tuple6, f3) == 0);
+
+namespace internal {
+
+// What xlsaot::GeneratedRunner needs to know of this function.
+struct Traits {
+  using Inputs = zero_width::Inputs;
+  using OutputBuffer = zero_width::OutputBuffer;
+  using Output = std::tuple<xlsaot::ZeroBits, std::tuple<>, xlsaot::Token, uint8_t, std::array<std::tuple<>, 2>>;
+  static constexpr const xlsaot::MetadataView& kMetadata = zero_width::kMetadata;
+  static constexpr xlsaot_entry_fn kEntry = &xlsaot_zero_width__zero_width;
+  static const xlsaot_artifact& Artifact() { return xlsaot_zero_width__zero_width_artifact; }
+  static std::array<const uint8_t*, 6> InputPointers(const Inputs& inputs) {
+    return {{nullptr, nullptr, nullptr, xlsaot::AbiBytes(inputs.x), nullptr, nullptr}};
+  }
+  // Converts a result buffer to the Output value (zero_width.cc).
+  static void LoadOutput(const uint8_t* buffer, Output& value);
+};
+
+}  // namespace internal
+
 // Calls the compiled function. Create() once, then Run() as often as needed:
 // calls allocate nothing and take no lock. One Runner serves one thread at a
-// time; create one per thread to run in parallel.
-class Runner {
+// time; create one per thread to run in parallel. Create(), Run(inputs, out),
+// RunBatch() and artifact_runner() come from xlsaot::GeneratedRunner
+// (xlsaot/generated_runner.h).
+class Runner : public xlsaot::GeneratedRunner<Runner, internal::Traits> {
  public:
   // (bits[0], (), token, bits[8], ()[2])
   using Output = std::tuple<xlsaot::ZeroBits, std::tuple<>, xlsaot::Token, uint8_t, std::array<std::tuple<>, 2>>;
-
-  // Checks the ABI version, feature bits, architecture and CPU features of the
-  // compiled code, and obtains all the memory calls need (one allocation).
-  static xlsaot::Result<Runner> Create(
-      const xlsaot::Allocator& allocator = xlsaot::DefaultAllocator());
+  using GeneratedRunner::Run;
 
   // Computes empties(t, e, z, x, mixed, last). If an assertion fails, the result is an
   // error (xlsaot::ErrorCode::kAssertionFailed) naming the first message.
-  xlsaot::Result<Output> Run(xlsaot::Token t, const std::tuple<>& e, xlsaot::ZeroBits z, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& mixed = {}, xlsaot::Token last = {});
+  xlsaot::Result<Output> Run(xlsaot::Token /*t*/, const std::tuple<>& /*e*/, xlsaot::ZeroBits /*z*/, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& /*mixed*/ = {}, xlsaot::Token /*last*/ = {}) {
+    StoreInputs(x);
+    return RunStaged();
+  }
+
+  // Computes empties(t, e, z, x, mixed, last) into `out`, in place: the arguments and `out`
+  // are the buffers the compiled code reads and writes. Errors as Run().
+  xlsaot::Status Run(xlsaot::Token /*t*/, const std::tuple<>& /*e*/, xlsaot::ZeroBits /*z*/, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& /*mixed*/, xlsaot::Token /*last*/, OutputBuffer& out) {
+    const uint8_t* const inputs[] = {nullptr, nullptr, nullptr, xlsaot::AbiBytes(x), nullptr, nullptr};
+    return CallEntry(inputs, xlsaot::AbiBytes(out));
+  }
 
   // Computes empties(t, e, z, x, mixed, last) and returns it together with the events
   // `options` asks for (all by default): failed assertions with their labels
@@ -112,24 +162,14 @@ class Runner {
   // assertions do not make it fail; their messages are also in `assertions`.
   xlsaot::Result<xlsaot::RunOutput<Output>> RunWithEvents(xlsaot::Token /*t*/, const std::tuple<>& /*e*/, xlsaot::ZeroBits /*z*/, uint8_t x, const std::tuple<std::tuple<>, xlsaot::ZeroBits, xlsaot::Token>& /*mixed*/ = {}, xlsaot::Token /*last*/ = {}, const xlsaot::RunOptions& options = {}) {
     StoreInputs(x);
-    xlsaot::RunOutput<Output> result{};
-    if (xlsaot::Status status = xlsaot::CallRecordingEvents(runner_, recorder_, options, result); !status.ok()) {
-      return status.error_value();
-    }
-    LoadOutput(result.output);
-    return result;
+    return RunStagedWithEvents(options);
   }
 
-  // The metadata-driven runner underneath (buffers, scratch, metadata).
-  xlsaot::ArtifactRunner& artifact_runner() { return runner_; }
-
  private:
-  explicit Runner(xlsaot::ArtifactRunner runner);
+  friend class xlsaot::GeneratedRunner<Runner, internal::Traits>;
+  explicit Runner(xlsaot::ArtifactRunner runner) : GeneratedRunner(std::move(runner)) {}
+  // Writes the arguments into the staging buffers (zero_width.cc).
   void StoreInputs(uint8_t x);
-  void LoadOutput(Output& value) const;
-
-  xlsaot::ArtifactRunner runner_;
-  std::optional<xlsaot::EventRecorder> recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace zero_width
