@@ -17,8 +17,7 @@ Result<std::unique_ptr<AotEvaluator>> AotEvaluator::Create(const Function& funct
   evaluator->runner_ = std::make_unique<ArtifactRunner>(std::move(runner));
   // Made now rather than on the first call, so that a trace format the
   // runtime cannot render is an error of Create.
-  XLSAOT_ASSIGN_OR_RETURN(EventRecorder recorder, EventRecorder::Create(evaluator->runner_->metadata()));
-  evaluator->recorder_.emplace(std::move(recorder));
+  XLSAOT_RETURN_IF_ERROR(evaluator->recorder_.GetOrCreate(evaluator->runner_->metadata()).status());
   return evaluator;
 }
 

@@ -49,7 +49,7 @@ class AotEvaluator {
   AotArtifact artifact_;
   std::unique_ptr<LoadedObject> object_;
   std::unique_ptr<ArtifactRunner> runner_;
-  std::optional<EventRecorder> recorder_;  // refers to runner_'s metadata
+  EventRecorderSlot recorder_;  // refers to runner_'s metadata
 };
 
 }  // namespace xlsaot

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace xlsaot {
@@ -251,6 +252,12 @@ std::string ConstArray(const std::string& element_type, const std::string& name,
   return out + "}};\n";
 }
 
+std::string Hex64(uint64_t x) {
+  char text[24];
+  std::snprintf(text, sizeof(text), "0x%016llxu", static_cast<unsigned long long>(x));
+  return text;
+}
+
 std::string Hex(uint32_t x) {
   char text[16];
   std::snprintf(text, sizeof(text), "0x%x", x);
@@ -267,8 +274,8 @@ struct Param {
 
 class Generator {
  public:
-  Generator(const MetadataView& m, std::string_view name, std::string_view ns)
-      : m_(m), name_(name), ns_(ns) {
+  Generator(const MetadataView& m, std::vector<uint8_t> blob, std::string_view name, std::string_view ns)
+      : m_(m), blob_(std::move(blob)), name_(name), ns_(ns) {
     std::set<std::string> taken;
     for (const ParamDesc& p : m.params) {
       params_.push_back(Param{ParamIdentifier(p.name, taken), ParamType(m, p.type),
@@ -338,6 +345,7 @@ class Generator {
   }
 
   const MetadataView& m_;
+  std::vector<uint8_t> blob_;  // m_ serialized, as the object holds it
   std::string name_;
   std::string ns_;
   std::vector<Param> params_;
@@ -462,6 +470,10 @@ std::string Generator::Header() const {
   h += "  static constexpr const xlsaot::MetadataView& kMetadata = " + ns_ + "::kMetadata;\n";
   h += "  static constexpr xlsaot_entry_fn kEntry = &" + std::string(m_.entry_symbol) + ";\n";
   h += "  static const xlsaot_artifact& Artifact() { return " + ArtifactSymbol() + "; }\n";
+  h += "  // The metadata blob this header was generated from: what Create() checks\n";
+  h += "  // the object's against.\n";
+  h += "  static constexpr uint64_t kMetadataBlobSize = " + std::to_string(blob_.size()) + ";\n";
+  h += "  static constexpr uint64_t kMetadataBlobHash = " + Hex64(MetadataBlobHash(blob_)) + ";\n";
   std::string pointers;
   bool any_input = false;
   for (const Param& p : params_) {
@@ -674,7 +686,8 @@ Result<GeneratedApi> GenerateCppApi(const MetadataView& metadata, std::string_vi
   XLSAOT_RETURN_IF_ERROR(ValidateMetadata(metadata));
   XLSAOT_RETURN_IF_ERROR(CheckArtifactName(name));
   XLSAOT_RETURN_IF_ERROR(CheckCppNamespace(cpp_namespace));
-  Generator generator(metadata, name, cpp_namespace);
+  XLSAOT_ASSIGN_OR_RETURN(std::vector<uint8_t> blob, SerializeMetadata(metadata));
+  Generator generator(metadata, std::move(blob), name, cpp_namespace);
   return GeneratedApi{generator.Header(), generator.Source()};
 }
 

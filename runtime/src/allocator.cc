@@ -1,7 +1,8 @@
 #include "xlsaot/allocator.h"
 
 #include <cstdlib>
-#include <string>
+
+#include "xlsaot/error_text.h"
 
 namespace xlsaot {
 namespace {
@@ -30,22 +31,21 @@ const Allocator& DefaultAllocator() {
 
 Result<ScratchBuffer> ScratchBuffer::Create(size_t size, size_t alignment, const Allocator& allocator) {
   if (!IsPowerOfTwo(alignment)) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "scratch alignment " + std::to_string(alignment) + " is not a power of two");
+    return JoinedError(ErrorCode::kInvalidArgument,
+                       {"scratch alignment ", DecimalText(alignment), " is not a power of two"});
   }
   if (allocator.allocate == nullptr || allocator.deallocate == nullptr) {
     return MakeError(ErrorCode::kInvalidArgument, "allocator has no allocate/deallocate function");
   }
   void* ptr = allocator.allocate(allocator.user_data, size, alignment);
   if (ptr == nullptr) {
-    return MakeError(ErrorCode::kResourceExhausted,
-                     "could not allocate " + std::to_string(size) + " bytes of scratch memory aligned to " +
-                         std::to_string(alignment));
+    return JoinedError(ErrorCode::kResourceExhausted, {"could not allocate ", DecimalText(size),
+                                                       " bytes of scratch memory aligned to ", DecimalText(alignment)});
   }
   if (reinterpret_cast<uintptr_t>(ptr) % alignment != 0) {
     allocator.deallocate(allocator.user_data, ptr, size, alignment);
-    return MakeError(ErrorCode::kResourceExhausted,
-                     "allocator returned scratch memory not aligned to " + std::to_string(alignment));
+    return JoinedError(ErrorCode::kResourceExhausted,
+                       {"allocator returned scratch memory not aligned to ", DecimalText(alignment)});
   }
   ScratchBuffer buffer;
   buffer.data_ = static_cast<uint8_t*>(ptr);

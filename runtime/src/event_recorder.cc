@@ -107,12 +107,22 @@ void EventRecorder::OnAssumption(xlsaot_context* ctx, uint32_t index) {
   }
 }
 
-Status CallRecordingEvents(ArtifactRunner& runner, std::optional<EventRecorder>& recorder, const RunOptions& options,
-                           Events& events, size_t& dropped) {
-  if (!recorder.has_value()) {
-    XLSAOT_ASSIGN_OR_RETURN(EventRecorder made, EventRecorder::Create(runner.metadata()));
-    recorder.emplace(std::move(made));
+Result<EventRecorder*> EventRecorderSlot::GetOrCreate(const MetadataView& metadata) {
+  if (recorder_ == nullptr) {
+    XLSAOT_ASSIGN_OR_RETURN(EventRecorder made, EventRecorder::Create(metadata));
+    try {
+      recorder_ = new EventRecorder(std::move(made));
+    } catch (const std::bad_alloc&) {
+      return MakeError(ErrorCode::kResourceExhausted, "out of memory creating an event recorder");
+    }
+    destroy_ = [](EventRecorder* recorder) { delete recorder; };
   }
+  return recorder_;
+}
+
+Status CallRecordingEvents(ArtifactRunner& runner, EventRecorderSlot& slot, const RunOptions& options,
+                           Events& events, size_t& dropped) {
+  XLSAOT_ASSIGN_OR_RETURN(EventRecorder* recorder, slot.GetOrCreate(runner.metadata()));
   XLSAOT_RETURN_IF_ERROR(runner.Call(recorder->Begin(events, options)));
   if (recorder->out_of_memory()) {
     return MakeError(ErrorCode::kResourceExhausted,

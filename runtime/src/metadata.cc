@@ -143,31 +143,6 @@ Result<size_t> ValidateType(const MetadataView& m, uint32_t index,
   return depth;
 }
 
-void AppendTypeText(const MetadataView& m, uint32_t index, std::string& out) {
-  const TypeDesc& t = m.types[index];
-  switch (t.kind) {
-    case TypeDescKind::kBits:
-      out += "bits[" + std::to_string(t.bit_count) + "]";
-      return;
-    case TypeDescKind::kToken:
-      out += "token";
-      return;
-    case TypeDescKind::kTuple:
-      out += '(';
-      for (uint64_t i = 0; i < t.element_count; ++i) {
-        if (i) out += ", ";
-        AppendTypeText(m, m.fields[t.first_field + i].type, out);
-      }
-      out += ')';
-      return;
-    case TypeDescKind::kArray:
-      AppendTypeText(m, t.element_type, out);
-      out += "[" + std::to_string(t.element_count) + "]";
-      return;
-  }
-  out += '?';
-}
-
 template <typename T>
 bool SameSpan(std::span<const T> a, std::span<const T> b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end());
@@ -304,13 +279,6 @@ Status ValidateMetadata(const MetadataView& m) {
     }
   }
   return Status::Ok();
-}
-
-std::string TypeDescText(const MetadataView& metadata, uint32_t type) {
-  std::string out;
-  if (type >= metadata.types.size()) return "<no such type>";
-  AppendTypeText(metadata, type, out);
-  return out;
 }
 
 }  // namespace xlsaot

@@ -1,4 +1,6 @@
-// The human-readable report of artifact metadata (`xlsaot inspect`).
+// The human-readable texts of artifact metadata: XLS type text and the
+// report `xlsaot inspect` prints. Part of xlsaot_runtime_tools, which
+// deployed programs do not link.
 #include <cstdio>
 #include <string>
 
@@ -7,6 +9,32 @@
 
 namespace xlsaot {
 namespace {
+
+void AppendTypeText(const MetadataView& m, uint32_t index, std::string& out) {
+  const TypeDesc& t = m.types[index];
+  switch (t.kind) {
+    case TypeDescKind::kBits:
+      out += "bits[" + std::to_string(t.bit_count) + "]";
+      return;
+    case TypeDescKind::kToken:
+      out += "token";
+      return;
+    case TypeDescKind::kTuple:
+      out += '(';
+      for (uint64_t i = 0; i < t.element_count; ++i) {
+        if (i) out += ", ";
+        AppendTypeText(m, m.fields[t.first_field + i].type, out);
+      }
+      out += ')';
+      return;
+    case TypeDescKind::kArray:
+      AppendTypeText(m, t.element_type, out);
+      out += "[" + std::to_string(t.element_count) + "]";
+      return;
+  }
+  out += '?';
+}
+
 
 std::string Quoted(std::string_view text) {
   std::string out = "\"";
@@ -156,6 +184,13 @@ std::string DescribeMetadata(const MetadataView& m) {
     out += "  " + std::to_string(i) + ": " + std::string(m.assumptions[i].kind) + " node " +
            Quoted(m.assumptions[i].node) + "\n";
   }
+  return out;
+}
+
+std::string TypeDescText(const MetadataView& metadata, uint32_t type) {
+  std::string out;
+  if (type >= metadata.types.size()) return "<no such type>";
+  AppendTypeText(metadata, type, out);
   return out;
 }
 

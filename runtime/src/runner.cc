@@ -1,9 +1,14 @@
+// What every runner links: calls, assertion logs, entry statuses, buffers,
+// and the creation of a generated runner from its header's metadata.
+// Creation from a metadata blob is in runner_from_blob.cc, so that a
+// program that only uses generated runners links no metadata parser.
 #include "xlsaot/runner.h"
 
 #include <algorithm>
 #include <new>
 
 #include "xlsaot/compatibility.h"
+#include "xlsaot/error_text.h"
 #include "xlsaot/generated_runner.h"
 
 namespace xlsaot {
@@ -18,8 +23,13 @@ void OnAssert(xlsaot_context* ctx, uint32_t index, const char* message, size_t m
   static_cast<AssertionLog*>(ctx->user_data)->Record(index, std::string_view(message, message_len));
 }
 
-Error AbiError(std::string message) {
-  return MakeError(ErrorCode::kAbiMismatch, std::move(message));
+// Buffers above this are refused. Each size is at most 2^40 (metadata
+// validation), so checking after each addition keeps the sum far from
+// overflow however many parameters there are.
+constexpr uint64_t kMaxBufferBytes = uint64_t{1} << 48;
+
+Error TooLarge(uint64_t bytes) {
+  return JoinedError(ErrorCode::kResourceExhausted, {"artifact buffers need ", DecimalText(bytes), " bytes"});
 }
 
 }  // namespace
@@ -43,86 +53,74 @@ xlsaot_context AssertionLog::context() noexcept {
 
 Status AssertionLog::ToStatus() const {
   if (count_ == 0) return Status::Ok();
-  std::string text = "assertion failed: " + std::string(first_message_);
-  if (count_ > 1) text += " (" + std::to_string(count_) + " assertions failed)";
-  return MakeError(ErrorCode::kAssertionFailed, std::move(text));
+  if (count_ == 1) return JoinedError(ErrorCode::kAssertionFailed, {"assertion failed: ", first_message_});
+  return JoinedError(ErrorCode::kAssertionFailed,
+                     {"assertion failed: ", first_message_, " (", DecimalText(count_), " assertions failed)"});
 }
 
-Result<ArtifactRunner> ArtifactRunner::Create(const xlsaot_artifact& artifact,
-                                              const Allocator& allocator,
-                                              const MetadataView* expected,
-                                              const HostCpu& host) {
+Result<ArtifactRunner> ArtifactRunner::CreateForHeader(const xlsaot_artifact& artifact, const MetadataView& header,
+                                                       uint64_t blob_size, uint64_t blob_hash,
+                                                       const Allocator& allocator) {
   if (artifact.metadata == nullptr || artifact.entry == nullptr) {
-    return AbiError("artifact descriptor has no metadata or no entry point");
+    return MakeError(ErrorCode::kAbiMismatch, "artifact descriptor has no metadata or no entry point");
   }
   if (artifact.runtime_abi == nullptr || *artifact.runtime_abi != XLSAOT_ABI_VERSION) {
-    return AbiError("artifact descriptor was linked against a runtime of another ABI version");
+    return MakeError(ErrorCode::kAbiMismatch,
+                     "artifact descriptor was linked against a runtime of another ABI version");
   }
-  if (artifact.metadata_size > (uint64_t{1} << 32)) {
-    return MakeError(ErrorCode::kInvalidArgument, "artifact metadata is implausibly large");
+  if (artifact.metadata_size != blob_size ||
+      MetadataBlobHash(std::span<const uint8_t>(artifact.metadata, static_cast<size_t>(blob_size))) != blob_hash) {
+    return JoinedError(ErrorCode::kAbiMismatch,
+                       {"the compiled object of '", header.function_name, "' (entry ", header.entry_symbol,
+                        ") does not match its generated header: both must come from the same xlsaot compile run"});
   }
-  XLSAOT_ASSIGN_OR_RETURN(
-      ArtifactMetadata metadata,
-      ParseMetadata(std::span<const uint8_t>(artifact.metadata,
-                                             static_cast<size_t>(artifact.metadata_size))));
-  if (expected != nullptr && !SameMetadata(metadata.view(), *expected)) {
-    return AbiError("the compiled object of '" + std::string(metadata->function_name) +
-                    "' (entry " + std::string(metadata->entry_symbol) +
-                    ") does not match its generated header: both must come from the same "
-                    "xlsaot compile run");
-  }
-  return Create(std::move(metadata), artifact.entry, allocator, host);
+  XLSAOT_RETURN_IF_ERROR(CheckCompatibilityWithThisMachine(header));
+  return WithBuffers(ArtifactMetadata::Unowned(header), artifact.entry, allocator);
 }
 
-Result<ArtifactRunner> ArtifactRunner::Create(ArtifactMetadata metadata, xlsaot_entry_fn entry,
-                                              const Allocator& allocator,
-                                              const HostCpu& host) {
-  const MetadataView& m = metadata.view();
-  if (entry == nullptr) return AbiError("artifact has no entry point");
-  XLSAOT_RETURN_IF_ERROR(CheckCompatibility(m, host));
+ArtifactRunner::ArtifactRunner(ArtifactRunner&& other) noexcept = default;
+ArtifactRunner& ArtifactRunner::operator=(ArtifactRunner&& other) noexcept = default;
+ArtifactRunner::~ArtifactRunner() = default;
 
+Result<ArtifactRunner> ArtifactRunner::WithBuffers(ArtifactMetadata metadata, xlsaot_entry_fn entry,
+                                                   const Allocator& allocator) {
+  const MetadataView& m = metadata.view();
   try {
     // One block: scratch first (its alignment is the block's), then each
-    // input and the output at its own alignment.
+    // input and the output at its own alignment. The first pass sizes it,
+    // the second hands out the addresses.
     uint64_t alignment = m.scratch_alignment;
     uint64_t offset = m.scratch_size;
-    std::vector<uint64_t> input_offsets;
-    input_offsets.reserve(m.params.size());
     for (size_t i = 0; i < m.params.size(); ++i) {
       const TypeDesc& t = m.param_type(i);
-      offset = AlignUp(offset, t.alignment);
-      input_offsets.push_back(offset);
-      offset += t.size;
+      offset = AlignUp(offset, t.alignment) + t.size;
       alignment = std::max(alignment, t.alignment);
-      // Each size is at most 2^40 (validated), so stopping here keeps the
-      // sum far from overflow however many parameters there are.
-      if (offset > (uint64_t{1} << 48)) {
-        return MakeError(ErrorCode::kResourceExhausted,
-                         "artifact buffers need more than 2^48 bytes");
-      }
+      if (offset > kMaxBufferBytes) return TooLarge(offset);
     }
     const TypeDesc& out = m.result_type();
     offset = AlignUp(offset, out.alignment);
     const uint64_t output_offset = offset;
     offset += out.size;
     alignment = std::max(alignment, out.alignment);
-    if (offset > (uint64_t{1} << 48)) {
-      return MakeError(ErrorCode::kResourceExhausted,
-                       "artifact buffers need " + std::to_string(offset) + " bytes");
-    }
+    if (offset > kMaxBufferBytes) return TooLarge(offset);
 
     Result<ScratchBuffer> allocated =
         ScratchBuffer::Create(static_cast<size_t>(offset), static_cast<size_t>(alignment), allocator);
     // Named, so that a program with several artifacts knows whose runner failed.
     if (!allocated.ok()) {
-      return MakeError(allocated.code(), "artifact '" + std::string(m.function_name) + "': " + allocated.error());
+      return JoinedError(allocated.code(), {"artifact '", m.function_name, "': ", allocated.error()});
     }
     ScratchBuffer memory = std::move(allocated).value();
     ArtifactRunner runner;
     runner.entry_ = entry;
     runner.scratch_ = m.scratch_size == 0 ? nullptr : memory.data();
-    runner.inputs_.reserve(input_offsets.size());
-    for (uint64_t input_offset : input_offsets) runner.inputs_.push_back(memory.data() + input_offset);
+    runner.inputs_.resize(m.params.size());
+    uint64_t input_offset = m.scratch_size;
+    for (size_t i = 0; i < m.params.size(); ++i) {
+      input_offset = AlignUp(input_offset, m.param_type(i).alignment);
+      runner.inputs_[i] = memory.data() + input_offset;
+      input_offset += m.param_type(i).size;
+    }
     runner.output_ = memory.data() + output_offset;
     runner.memory_ = std::move(memory);
     runner.metadata_ = std::move(metadata);
@@ -148,7 +146,7 @@ Status ArtifactRunner::Call(const uint8_t* const* inputs, uint8_t* output, xlsao
 }
 
 Error BatchElementError(size_t index, const Status& status) {
-  return MakeError(status.code(), "batch element " + std::to_string(index) + ": " + status.error());
+  return JoinedError(status.code(), {"batch element ", DecimalText(index), ": ", status.error()});
 }
 
 Status EntryStatusToError(int32_t status, std::string_view function_name) {
@@ -156,12 +154,13 @@ Status EntryStatusToError(int32_t status, std::string_view function_name) {
     case XLSAOT_STATUS_OK:
       return Status::Ok();
     case XLSAOT_STATUS_NONTERMINATING_LOOP:
-      return MakeError(ErrorCode::kUnsupported, "function '" + std::string(function_name) +
-                                                    "': a dynamic_counted_for never terminates: trip_count * "
-                                                    "stride does not fit its signed index");
+      return JoinedError(ErrorCode::kUnsupported, {"function '", function_name,
+                                                   "': a dynamic_counted_for never terminates: trip_count * "
+                                                   "stride does not fit its signed index"});
     default:
-      return MakeError(ErrorCode::kInternal,
-                       "function '" + std::string(function_name) + "' returned unknown status " + std::to_string(status));
+      return JoinedError(ErrorCode::kInternal,
+                         {"function '", function_name, "' returned unknown status ",
+                          status < 0 ? "-" : "", DecimalText(status < 0 ? -static_cast<int64_t>(status) : status)});
   }
 }
 

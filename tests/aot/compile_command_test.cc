@@ -79,7 +79,7 @@ TEST(CompileCommandTest, OptionsChangeWhatTheyShould) {
   EXPECT_NE(ReadFileText(dir.path() / "o0/scalar.o"), ReadFileText(dir.path() / "o3/scalar.o"));
   EXPECT_EQ(ReadFileText(dir.path() / "o0/scalar.h"), ReadFileText(dir.path() / "o3/scalar.h"));
   EXPECT_NE(ReadFileText(dir.path() / "ns/scalar.h").find("namespace other {"), std::string::npos);
-  EXPECT_NE(ReadFileText(dir.path() / "ns/scalar.cc").find("xlsaot_other__scalar_artifact"),
+  EXPECT_NE(ReadFileText(dir.path() / "ns/scalar.h").find("xlsaot_other__scalar_artifact"),
             std::string::npos);
 }
 

@@ -114,7 +114,7 @@ TEST(StandaloneTest, AConsumerOfRunAloneLinksNoEventCode) {
   EXPECT_NE(ran.output.find("traced_sum(200, 100) = 44"), std::string::npos) << ran.output;
   CommandResult symbols = RunCommand("nm -C " + Quote(run_only));
   ASSERT_EQ(symbols.exit_code, 0) << symbols.output;
-  ASSERT_NE(symbols.output.find("xlsaot::ArtifactRunner::Call"), std::string::npos) << "not the consumer expected";
+  ASSERT_NE(symbols.output.find("xlsaot::ArtifactRunner::CreateForHeader"), std::string::npos) << "not the consumer expected";
   for (const char* symbol : {"xlsaot::EventRecorder", "xlsaot::RenderTrace", "xlsaot::ParseTraceFormat",
                              "xlsaot::AppendBitsText", "xlsaot::AppendBufferText"}) {
     EXPECT_EQ(symbols.output.find(symbol), std::string::npos) << "the Run()-only consumer links " << symbol;
@@ -122,6 +122,33 @@ TEST(StandaloneTest, AConsumerOfRunAloneLinksNoEventCode) {
   // The full consumer, which calls RunWithEvents, does link them.
   CommandResult full = RunCommand("nm -C " + Quote(kConsumer));
   EXPECT_NE(full.output.find("xlsaot::EventRecorder::Create"), std::string::npos);
+}
+
+// What a deployed program pays for the runtime (docs/performance.md,
+// "Runtime size"): run_only.cc, one small artifact called through Run(),
+// stripped with binutils' strip, stays within 64 KiB, and within 32 KiB of
+// the same program without xlsaot (minimal.cc). Sizes of optimised builds
+// only: -O0 code and sanitizer runtimes are larger by design.
+TEST(StandaloneTest, TheStrippedConsumerOfOneArtifactStaysSmall) {
+#if !defined(NDEBUG)
+  GTEST_SKIP() << "the size ceiling applies to optimised (NDEBUG) builds";
+#endif
+  if (!HaveTool("strip")) GTEST_SKIP() << "strip (binutils) is not installed";
+  const std::string run_only = XLSAOT_STANDALONE_RUN_ONLY;
+  if (HaveTool("nm") && HasStaticSanitizerRuntime(run_only)) GTEST_SKIP() << "a sanitized consumer";
+  TempDir dir;
+  auto stripped_size = [&](const std::string& binary, const std::string& name) -> uintmax_t {
+    const fs::path out = dir.path() / name;
+    CommandResult r = RunCommand("strip -o " + Quote(out.string()) + " " + Quote(binary));
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return r.exit_code == 0 ? fs::file_size(out) : 0;
+  };
+  const uintmax_t consumer = stripped_size(run_only, "run_only");
+  const uintmax_t baseline = stripped_size(XLSAOT_STANDALONE_MINIMAL, "minimal");
+  ASSERT_GT(consumer, baseline);
+  EXPECT_LE(consumer, 64u * 1024) << "the stripped consumer of one artifact takes " << consumer << " bytes";
+  EXPECT_LE(consumer - baseline, 32u * 1024)
+      << "the runtime and the glue add " << consumer - baseline << " bytes to a " << baseline << "-byte program";
 }
 
 TEST(StandaloneTest, RunsWhenCopiedAloneToAnotherDirectory) {

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "xlsaot/abi.h"
@@ -82,22 +83,48 @@ class EventRecorder {
   bool out_of_memory_ = false;
 };
 
-// Runs `runner` on its staging buffers with `recorder` (created from the
-// runner's metadata on first use, so that callers that never ask for events
-// never make one), recording into `events` per `options`. `dropped` gets
-// the number of events past the cap. Errors: those of the call, of
-// EventRecorder::Create, and kResourceExhausted when memory ran out while
-// recording.
-Status CallRecordingEvents(ArtifactRunner& runner, std::optional<EventRecorder>& recorder, const RunOptions& options,
+// An EventRecorder made on first use. Destroying one goes through a
+// function pointer set when the recorder is made, so a program that holds a
+// slot (every generated runner does, for RunWithEvents) but never records
+// links none of the recorder's code.
+class EventRecorderSlot {
+ public:
+  EventRecorderSlot() = default;
+  EventRecorderSlot(EventRecorderSlot&& other) noexcept { *this = std::move(other); }
+  EventRecorderSlot& operator=(EventRecorderSlot&& other) noexcept {
+    std::swap(recorder_, other.recorder_);
+    std::swap(destroy_, other.destroy_);
+    return *this;
+  }
+  ~EventRecorderSlot() {
+    if (recorder_ != nullptr) destroy_(recorder_);
+  }
+
+  // The recorder for `metadata`, made by the first call (errors: those of
+  // EventRecorder::Create). Later calls return the same recorder.
+  Result<EventRecorder*> GetOrCreate(const MetadataView& metadata);
+
+ private:
+  EventRecorder* recorder_ = nullptr;
+  void (*destroy_)(EventRecorder*) = nullptr;
+};
+
+// Runs `runner` on its staging buffers with the recorder of `slot`
+// (created from the runner's metadata on first use, so that callers that
+// never ask for events never make one), recording into `events` per
+// `options`. `dropped` gets the number of events past the cap. Errors:
+// those of the call, of EventRecorder::Create, and kResourceExhausted when
+// memory ran out while recording.
+Status CallRecordingEvents(ArtifactRunner& runner, EventRecorderSlot& slot, const RunOptions& options,
                            Events& events, size_t& dropped);
 
 // The same, filling a generated API's RunOutput (its `output` is left to
 // the caller): every event in `result.events`, the messages of the failed
 // assertions again in `result.assertions`.
 template <typename T>
-Status CallRecordingEvents(ArtifactRunner& runner, std::optional<EventRecorder>& recorder, const RunOptions& options,
+Status CallRecordingEvents(ArtifactRunner& runner, EventRecorderSlot& slot, const RunOptions& options,
                            RunOutput<T>& result) {
-  XLSAOT_RETURN_IF_ERROR(CallRecordingEvents(runner, recorder, options, result.events, result.dropped));
+  XLSAOT_RETURN_IF_ERROR(CallRecordingEvents(runner, slot, options, result.events, result.dropped));
   for (const Event& e : result.events.log)
     if (e.kind == Event::Kind::kAssert) result.assertions.push_back(e.text);
   return Status::Ok();

@@ -8,6 +8,8 @@
 //   kMetadata             the artifact's constexpr MetadataView;
 //   kEntry                the compiled entry point, called directly;
 //   Artifact()            the object's descriptor (for Create's checks);
+//   kMetadataBlobSize, kMetadataBlobHash  the metadata blob the header was
+//                         generated from, which the object's must match;
 //   InputPointers(in)     the ABI input buffer array of one Inputs;
 //   LoadOutput(buf, out)  the Output value of a result buffer.
 // NS::Runner derives from GeneratedRunner<Runner, Traits> and adds only the
@@ -28,7 +30,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -68,7 +69,8 @@ class GeneratedRunner {
   // header, and obtains the scratch memory and staging buffers (one
   // allocation).
   static Result<Derived> Create(const Allocator& allocator = DefaultAllocator()) {
-    Result<ArtifactRunner> runner = ArtifactRunner::Create(Traits::Artifact(), allocator, &Traits::kMetadata);
+    Result<ArtifactRunner> runner = ArtifactRunner::CreateForHeader(
+        Traits::Artifact(), Traits::kMetadata, Traits::kMetadataBlobSize, Traits::kMetadataBlobHash, allocator);
     if (!runner.ok()) return runner.error_value();
     return Derived(std::move(*runner));
   }
@@ -154,7 +156,7 @@ class GeneratedRunner {
 
  private:
   ArtifactRunner runner_;
-  std::optional<EventRecorder> recorder_;  // made by the first RunWithEvents
+  EventRecorderSlot recorder_;  // made by the first RunWithEvents
 };
 
 }  // namespace xlsaot

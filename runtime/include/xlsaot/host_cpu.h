@@ -5,6 +5,8 @@
 #ifndef XLSAOT_HOST_CPU_H_
 #define XLSAOT_HOST_CPU_H_
 
+#include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -39,6 +41,16 @@ class HostCpu {
 // sorted. An artifact that requires a feature outside this list is refused
 // (nothing could vouch for it).
 std::span<const std::string_view> DetectableCpuFeatures();
+
+// The same detection without containers or strings, which is all a
+// generated runner links: this machine's architecture and operating system
+// in triple spelling; whether it has `feature` (std::nullopt when the
+// detection cannot answer for it); the i-th feature the detection knows, in
+// no particular order (empty past the last).
+std::string_view HostArch();
+std::string_view HostOs();
+std::optional<bool> HostSupportsCpuFeature(std::string_view feature);
+std::string_view DetectableCpuFeature(size_t i);
 
 }  // namespace xlsaot
 

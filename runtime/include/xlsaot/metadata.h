@@ -145,6 +145,13 @@ Status ValidateMetadata(const MetadataView& metadata);
 class ArtifactMetadata {
  public:
   ArtifactMetadata() = default;
+  // Metadata whose tables outlive every copy (a generated kMetadata), held
+  // without storage.
+  static ArtifactMetadata Unowned(const MetadataView& view) {
+    ArtifactMetadata metadata;
+    metadata.view_ = view;
+    return metadata;
+  }
   const MetadataView& view() const { return view_; }
   const MetadataView* operator->() const { return &view_; }
 
@@ -161,14 +168,24 @@ class ArtifactMetadata {
 // of another format version.
 Result<ArtifactMetadata> ParseMetadata(std::span<const uint8_t> blob);
 
-// Writes `metadata` as a blob. Errors: those of ValidateMetadata (a blob is
+// FNV-1a (64 bits) of a blob. A generated header records the hash of the
+// blob it was generated from, and a generated runner's Create() compares it
+// with the object's blob instead of parsing it.
+constexpr uint64_t MetadataBlobHash(std::span<const uint8_t> blob) {
+  uint64_t hash = 0xcbf29ce484222325u;
+  for (uint8_t byte : blob) hash = (hash ^ byte) * 0x100000001b3u;
+  return hash;
+}
+
+// Writes `metadata` as a blob (in the xlsaot_runtime_tools library). Errors: those of ValidateMetadata (a blob is
 // only ever written when it would be read back).
 Result<std::vector<uint8_t>> SerializeMetadata(const MetadataView& metadata);
 
-// XLS text of a type of the table: "bits[8]", "(bits[1], token)", "bits[4][3]".
+// XLS text of a type of the table (in the xlsaot_runtime_tools library): "bits[8]", "(bits[1], token)", "bits[4][3]".
 std::string TypeDescText(const MetadataView& metadata, uint32_t type);
 
-// A human-readable report of everything in the metadata, including the
+// In the xlsaot_runtime_tools library, which deployed programs need not
+// link: a human-readable report of everything in the metadata, including the
 // layout of every leaf of every parameter and of the result (what
 // `xlsaot inspect` prints). Deterministic; ends with a newline.
 std::string DescribeMetadata(const MetadataView& metadata);

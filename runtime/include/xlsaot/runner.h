@@ -75,11 +75,27 @@ class ArtifactRunner {
                                        const Allocator& allocator = DefaultAllocator(),
                                        const MetadataView* expected = nullptr,
                                        const HostCpu& host = HostCpu::Detect());
+  // A runner for the artifact of a generated header
+  // (xlsaot::GeneratedRunner::Create). `header` is its kMetadata, whose
+  // tables live as long as the program; the object's metadata blob must be
+  // `blob_size` bytes with MetadataBlobHash `blob_hash`, those of the blob
+  // the header was generated from (so a header and an object of different
+  // compilations are an error). Nothing is parsed: the compatibility checks
+  // read `header`, against this machine.
+  static Result<ArtifactRunner> CreateForHeader(const xlsaot_artifact& artifact, const MetadataView& header,
+                                                uint64_t blob_size, uint64_t blob_hash,
+                                                const Allocator& allocator = DefaultAllocator());
   // A runner for an entry point found by other means (for example an object
   // loaded at run time) with its parsed metadata.
   static Result<ArtifactRunner> Create(ArtifactMetadata metadata, xlsaot_entry_fn entry,
                                        const Allocator& allocator = DefaultAllocator(),
                                        const HostCpu& host = HostCpu::Detect());
+
+  // Out of line: every generated runner moves and destroys one, and a call
+  // is smaller than the members' code at each of those places.
+  ArtifactRunner(ArtifactRunner&& other) noexcept;
+  ArtifactRunner& operator=(ArtifactRunner&& other) noexcept;
+  ~ArtifactRunner();
 
   const MetadataView& metadata() const { return metadata_.view(); }
   size_t input_count() const { return inputs_.size(); }
@@ -110,6 +126,9 @@ class ArtifactRunner {
 
  private:
   ArtifactRunner() = default;
+  // The staging buffers and scratch for compatible `metadata`.
+  static Result<ArtifactRunner> WithBuffers(ArtifactMetadata metadata, xlsaot_entry_fn entry,
+                                            const Allocator& allocator);
 
   ArtifactMetadata metadata_;
   xlsaot_entry_fn entry_ = nullptr;

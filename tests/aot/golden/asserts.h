@@ -102,6 +102,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = asserts::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_asserts__asserts;
   static const xlsaot_artifact& Artifact() { return xlsaot_asserts__asserts_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 336;
+  static constexpr uint64_t kMetadataBlobHash = 0xb090e66b64836afdu;
   static std::array<const uint8_t*, 3> InputPointers(const Inputs& inputs) {
     return {{nullptr, xlsaot::AbiBytes(inputs.x), xlsaot::AbiBytes(inputs.limit)}};
   }

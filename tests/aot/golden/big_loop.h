@@ -99,6 +99,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = big_loop::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_big_loop__big_loop;
   static const xlsaot_artifact& Artifact() { return xlsaot_big_loop__big_loop_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 294;
+  static constexpr uint64_t kMetadataBlobHash = 0x104b0599d018e704u;
   static std::array<const uint8_t*, 2> InputPointers(const Inputs& inputs) {
     return {{xlsaot::AbiBytes(inputs.init), xlsaot::AbiBytes(inputs.salt)}};
   }

@@ -134,6 +134,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = events::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_events__events;
   static const xlsaot_artifact& Artifact() { return xlsaot_events__events_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 537;
+  static constexpr uint64_t kMetadataBlobHash = 0x59c39675e5d1bfc1u;
   static std::array<const uint8_t*, 2> InputPointers(const Inputs& inputs) {
     return {{xlsaot::AbiBytes(inputs.x), xlsaot::AbiBytes(inputs.pair)}};
   }

@@ -169,6 +169,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = nested::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_nested__nested;
   static const xlsaot_artifact& Artifact() { return xlsaot_nested__nested_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 730;
+  static constexpr uint64_t kMetadataBlobHash = 0xf89b5e5f654f2d6au;
   static std::array<const uint8_t*, 2> InputPointers(const Inputs& inputs) {
     return {{xlsaot::AbiBytes(inputs.a), xlsaot::AbiBytes(inputs.b)}};
   }

@@ -107,6 +107,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = scalar::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_scalar__scalar;
   static const xlsaot_artifact& Artifact() { return xlsaot_scalar__scalar_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 342;
+  static constexpr uint64_t kMetadataBlobHash = 0x955da0620cac2c44u;
   static std::array<const uint8_t*, 4> InputPointers(const Inputs& inputs) {
     return {{xlsaot::AbiBytes(inputs.a), xlsaot::AbiBytes(inputs.b), xlsaot::AbiBytes(inputs.negate), xlsaot::AbiBytes(inputs.acc)}};
   }

@@ -116,6 +116,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = wide::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_wide__wide;
   static const xlsaot_artifact& Artifact() { return xlsaot_wide__wide_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 343;
+  static constexpr uint64_t kMetadataBlobHash = 0x1620bb86dbbbcc1bu;
   static std::array<const uint8_t*, 3> InputPointers(const Inputs& inputs) {
     return {{xlsaot::AbiBytes(inputs.a), xlsaot::AbiBytes(inputs.b), xlsaot::AbiBytes(inputs.c)}};
   }

@@ -122,6 +122,10 @@ struct Traits {
   static constexpr const xlsaot::MetadataView& kMetadata = zero_width::kMetadata;
   static constexpr xlsaot_entry_fn kEntry = &xlsaot_zero_width__zero_width;
   static const xlsaot_artifact& Artifact() { return xlsaot_zero_width__zero_width_artifact; }
+  // The metadata blob this header was generated from: what Create() checks
+  // the object's against.
+  static constexpr uint64_t kMetadataBlobSize = 535;
+  static constexpr uint64_t kMetadataBlobHash = 0xdeb725fec20ecf63u;
   static std::array<const uint8_t*, 6> InputPointers(const Inputs& inputs) {
     return {{nullptr, nullptr, nullptr, xlsaot::AbiBytes(inputs.x), nullptr, nullptr}};
   }
