@@ -13,6 +13,7 @@
 #include <thread>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "asserts.h"
@@ -80,6 +81,34 @@ Value ToValue(const T& v, const Type* type) {
   }
 }
 
+// Random arguments of scalar's mac(a: bits[8], b: bits[16], negate: bits[1],
+// acc: bits[33]), in its layout struct.
+scalar::Inputs RandomMacInputs(std::mt19937_64& rng) {
+  return {.a = static_cast<uint8_t>(rng()), .b = static_cast<uint16_t>(rng()), .negate = (rng() & 1) != 0,
+          .acc = rng() & ((uint64_t{1} << 33) - 1)};
+}
+
+Bits<257> RandomBits257(std::mt19937_64& rng) {
+  Bits<257> value;
+  for (size_t w = 0; w < Bits<257>::kWordCount; ++w) value.set_word(w, rng());
+  return value;
+}
+
+// Random arguments of nested(a, b), in the API's C++ types.
+using NestedA = std::tuple<uint8_t, std::array<uint16_t, 2>>;
+using NestedB = std::tuple<bool, std::array<std::tuple<uint64_t, Bits<65>>, 2>>;
+std::pair<NestedA, NestedB> RandomNestedArgs(std::mt19937_64& rng) {
+  NestedA a{static_cast<uint8_t>(rng() & 7), {static_cast<uint16_t>(rng()), static_cast<uint16_t>(rng())}};
+  NestedB b;
+  std::get<0>(b) = rng() & 1;
+  for (auto& e : std::get<1>(b)) {
+    std::get<0>(e) = rng();
+    std::get<1>(e).set_word(0, rng());
+    std::get<1>(e).set_word(1, rng());
+  }
+  return {a, b};
+}
+
 class GeneratedApiTest : public ::testing::Test {
  protected:
   const Function& Load(const std::string& name, const std::string& top) {
@@ -106,10 +135,7 @@ TEST_F(GeneratedApiTest, ScalarsUseTheSmallestContainer) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(3);
   for (int i = 0; i < 50; ++i) {
-    const auto a = static_cast<uint8_t>(rng());
-    const auto b = static_cast<uint16_t>(rng());
-    const bool negate = rng() & 1;
-    const uint64_t acc = rng() & ((uint64_t{1} << 33) - 1);
+    const auto [a, b, negate, acc] = RandomMacInputs(rng);
     Result<uint64_t> got = runner->Run(a, b, negate, acc);
     ASSERT_TRUE(got.ok()) << got.error();
     EXPECT_EQ(ToValue(*got, f.return_type()),
@@ -129,11 +155,7 @@ TEST_F(GeneratedApiTest, WideBitsAreXlsaotBits) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(5);
   for (int i = 0; i < 20; ++i) {
-    Bits<257> a, b;
-    for (size_t w = 0; w < Bits<257>::kWordCount; ++w) {
-      a.set_word(w, rng());
-      b.set_word(w, rng());
-    }
+    const Bits<257> a = RandomBits257(rng), b = RandomBits257(rng);
     const uint64_t c = rng();
     auto got = runner->Run(a, b, c);
     ASSERT_TRUE(got.ok()) << got.error();
@@ -144,8 +166,6 @@ TEST_F(GeneratedApiTest, WideBitsAreXlsaotBits) {
 }
 
 TEST_F(GeneratedApiTest, NestedTuplesAndArrays) {
-  using A = std::tuple<uint8_t, std::array<uint16_t, 2>>;
-  using B = std::tuple<bool, std::array<std::tuple<uint64_t, Bits<65>>, 2>>;
   static_assert(std::is_same_v<nested::Runner::Output,
                                std::tuple<std::array<std::tuple<Bits<65>, uint8_t>, 2>,
                                           std::array<std::array<uint16_t, 2>, 2>, bool>>);
@@ -154,14 +174,7 @@ TEST_F(GeneratedApiTest, NestedTuplesAndArrays) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(9);
   for (int i = 0; i < 20; ++i) {
-    A a{static_cast<uint8_t>(rng() & 7), {static_cast<uint16_t>(rng()), static_cast<uint16_t>(rng())}};
-    B b;
-    std::get<0>(b) = rng() & 1;
-    for (auto& e : std::get<1>(b)) {
-      std::get<0>(e) = rng();
-      std::get<1>(e).set_word(0, rng());
-      std::get<1>(e).set_word(1, rng());
-    }
+    const auto [a, b] = RandomNestedArgs(rng);
     auto got = runner->Run(a, b);
     ASSERT_TRUE(got.ok()) << got.error();
     EXPECT_EQ(ToValue(*got, f.return_type()),
@@ -337,16 +350,13 @@ TEST_F(GeneratedApiTest, InPlaceRunOfScalarsWritesTheResultInPlace) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(11);
   for (int i = 0; i < 50; ++i) {
-    const auto a = static_cast<uint8_t>(rng());
-    const auto b = static_cast<uint16_t>(rng());
-    const bool negate = rng() & 1;
-    const uint64_t acc = rng() & ((uint64_t{1} << 33) - 1);
+    const scalar::Inputs inputs = RandomMacInputs(rng);
+    const auto [a, b, negate, acc] = inputs;
     Result<uint64_t> want = runner->Run(a, b, negate, acc);
     ASSERT_TRUE(want.ok()) << want.error();
     uint64_t out = ~uint64_t{0};
     ASSERT_TRUE(runner->Run(a, b, negate, acc, out).ok());
     EXPECT_EQ(out, *want);
-    scalar::Inputs inputs{.a = a, .b = b, .negate = negate, .acc = acc};
     out = 0;
     ASSERT_TRUE(runner->Run(inputs, out).ok());
     EXPECT_EQ(out, *want);
@@ -364,11 +374,7 @@ TEST_F(GeneratedApiTest, InPlaceRunOfWideBitsAndTuples) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(13);
   for (int i = 0; i < 20; ++i) {
-    Bits<257> a, b;
-    for (size_t w = 0; w < Bits<257>::kWordCount; ++w) {
-      a.set_word(w, rng());
-      b.set_word(w, rng());
-    }
+    const Bits<257> a = RandomBits257(rng), b = RandomBits257(rng);
     const uint64_t c = rng();
     auto want = runner->Run(a, b, c);
     ASSERT_TRUE(want.ok()) << want.error();
@@ -386,15 +392,7 @@ TEST_F(GeneratedApiTest, InPlaceRunOfNestedTuplesAndArrays) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(17);
   for (int i = 0; i < 20; ++i) {
-    std::tuple<uint8_t, std::array<uint16_t, 2>> a{static_cast<uint8_t>(rng() & 7),
-                                                   {static_cast<uint16_t>(rng()), static_cast<uint16_t>(rng())}};
-    std::tuple<bool, std::array<std::tuple<uint64_t, Bits<65>>, 2>> b;
-    std::get<0>(b) = rng() & 1;
-    for (auto& e : std::get<1>(b)) {
-      std::get<0>(e) = rng();
-      std::get<1>(e).set_word(0, rng());
-      std::get<1>(e).set_word(1, rng());
-    }
+    const auto [a, b] = RandomNestedArgs(rng);
     auto want = runner->Run(a, b);
     ASSERT_TRUE(want.ok()) << want.error();
 
@@ -483,10 +481,7 @@ TEST_F(GeneratedApiTest, RunBatchComputesEveryElement) {
   ASSERT_TRUE(runner.ok()) << runner.error();
   std::mt19937_64 rng(19);
   std::vector<scalar::Inputs> inputs(64);
-  for (scalar::Inputs& in : inputs) {
-    in = {.a = static_cast<uint8_t>(rng()), .b = static_cast<uint16_t>(rng()), .negate = (rng() & 1) != 0,
-          .acc = rng() & ((uint64_t{1} << 33) - 1)};
-  }
+  for (scalar::Inputs& in : inputs) in = RandomMacInputs(rng);
   std::vector<uint64_t> outputs(inputs.size());
   ASSERT_TRUE(runner->RunBatch(inputs, outputs).ok());
   for (size_t i = 0; i < inputs.size(); ++i) {
