@@ -407,8 +407,7 @@ std::string Generator::Header() const {
                       ", .label = " + StringViewLiteral(a.label) + "}");
   }
   h += ConstArray("xlsaot::AssertDesc", "kAsserts", entries);
-  // Event sites exist only in artifacts compiled with events; the others'
-  // headers stay as they were.
+  // Event sites exist only in artifacts compiled with events.
   for (size_t i = 0; i < m_.traces.size(); ++i) {
     entries.clear();
     for (uint32_t type : m_.traces[i].operand_types) entries.push_back(std::to_string(type));
@@ -453,9 +452,11 @@ std::string Generator::Header() const {
   h += "    .params = internal::kParams,\n";
   h += "    .return_type = " + std::to_string(m_.return_type) + ",\n";
   h += "    .asserts = internal::kAsserts,\n";
-  if (!m_.traces.empty()) h += "    .traces = internal::kTraces,\n";
-  if (!m_.covers.empty()) h += "    .covers = internal::kCovers,\n";
-  if (!m_.assumptions.empty()) h += "    .assumptions = internal::kAssumptions,\n";
+  // Every field named, so that consumers compiling with -Wextra get no
+  // missing-initializer warning from a generated header.
+  h += std::string("    .traces = ") + (m_.traces.empty() ? "{}" : "internal::kTraces") + ",\n";
+  h += std::string("    .covers = ") + (m_.covers.empty() ? "{}" : "internal::kCovers") + ",\n";
+  h += std::string("    .assumptions = ") + (m_.assumptions.empty() ? "{}" : "internal::kAssumptions") + ",\n";
   h += "};\n\n";
 
   h += LayoutTypes();

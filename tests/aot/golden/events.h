@@ -97,6 +97,7 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .asserts = internal::kAsserts,
     .traces = internal::kTraces,
     .covers = internal::kCovers,
+    .assumptions = {},
 };
 
 // The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:

@@ -77,6 +77,9 @@ inline constexpr xlsaot::MetadataView kMetadata = {
     .params = internal::kParams,
     .return_type = 3,
     .asserts = internal::kAsserts,
+    .traces = {},
+    .covers = {},
+    .assumptions = {},
 };
 
 // The ABI layout (docs/abi.md) as C++ types, for Run(..., out) and RunBatch:
