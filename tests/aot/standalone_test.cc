@@ -119,6 +119,14 @@ TEST(StandaloneTest, AConsumerOfRunAloneLinksNoEventCode) {
                              "xlsaot::AppendBitsText", "xlsaot::AppendBufferText"}) {
     EXPECT_EQ(symbols.output.find(symbol), std::string::npos) << "the Run()-only consumer links " << symbol;
   }
+  // Nor what only tools need (the metadata parser and texts, HostCpu), nor
+  // iostreams, locales or std::format.
+  for (const char* symbol : {"xlsaot::ParseMetadata", "xlsaot::ValidateMetadata", "xlsaot::SerializeMetadata",
+                             "xlsaot::DescribeMetadata", "xlsaot::TypeDescText", "xlsaot::HostCpu",
+                             "std::locale", "std::ios_base", "std::basic_ostream", "std::basic_istream",
+                             "std::format", "std::vformat", "std::__format"}) {
+    EXPECT_EQ(symbols.output.find(symbol), std::string::npos) << "the Run()-only consumer links " << symbol;
+  }
   // The full consumer, which calls RunWithEvents, does link them.
   CommandResult full = RunCommand("nm -C " + Quote(kConsumer));
   EXPECT_NE(full.output.find("xlsaot::EventRecorder::Create"), std::string::npos);
