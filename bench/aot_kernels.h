@@ -22,14 +22,17 @@
 namespace xlsaot::bench {
 
 // One artifact: its generated Runner and the C++ types of its parameters
-// (docs/generated-api.md). Every type here is stored exactly as the ABI
-// lays out the XLS type (uintN_t scalars, std::array of them), so arguments
-// and results convert to and from the benchmarks' ABI buffers by copying.
+// (docs/generated-api.md). For these kernels the C++ types (uintN_t
+// scalars, std::array of them) are also the ABI layout types, so the same
+// arguments serve both calls of the generated API, and arguments and
+// results convert to and from the benchmarks' ABI buffers by copying.
 template <typename RunnerT, typename... Params>
 struct AotKernel {
   using Runner = RunnerT;
   using Args = std::tuple<Params...>;
   using Output = typename Runner::Output;
+  using OutputBuffer = typename Runner::OutputBuffer;
+  static_assert(std::is_same_v<Output, OutputBuffer>);
   static_assert((std::is_trivially_copyable_v<Params> && ...) && std::is_trivially_copyable_v<Output>);
 
   // The typed arguments held in the ABI buffers `inputs` (one per parameter).
@@ -40,8 +43,14 @@ struct AotKernel {
     return args;
   }
 
-  // Runner::Run on the typed arguments, as a user calls it.
-  static auto Run(Runner& runner, const Args& args) {
+  // The in-place Runner::Run(args..., out): the compiled code reads the
+  // arguments where they are and writes the result into `out`.
+  static xlsaot::Status Run(Runner& runner, const Args& args, OutputBuffer& out) {
+    return std::apply([&](const auto&... arg) { return runner.Run(arg..., out); }, args);
+  }
+
+  // The convenience Runner::Run(args...), which returns the result.
+  static xlsaot::Result<Output> Run(Runner& runner, const Args& args) {
     return std::apply([&](const auto&... arg) { return runner.Run(arg...); }, args);
   }
 
