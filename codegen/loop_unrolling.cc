@@ -15,20 +15,21 @@ int64_t SaturatingProduct(int64_t a, int64_t b, int64_t limit) {
 
 // `times` evaluations of `callee` (not measured when there are none).
 int64_t Repeated(int64_t times, const Function& callee, int64_t limit) {
-  return times == 0 ? 0 : SaturatingProduct(times, ExpandedNodeCount(callee, limit), limit);
+  return times == 0 ? 0 : SaturatingProduct(times, UnrollingCost(callee, limit), limit);
 }
 
 }  // namespace
 
-int64_t ExpandedNodeCount(const Function& function, int64_t limit) {
+int64_t UnrollingCost(const Function& function, int64_t limit) {
   int64_t total = 0;
   for (const auto& node : function.nodes()) {
+    if (node->type()->IsBits() && node->type()->bit_count() > kMaxUnrolledBits) return limit + 1;
     int64_t cost = 1;
     const Function* callee = node->attrs().callee;
     switch (node->op()) {
       case Op::kInvoke:
       case Op::kDynamicCountedFor:
-        cost += ExpandedNodeCount(*callee, limit);
+        cost += UnrollingCost(*callee, limit);
         break;
       case Op::kMap:
         cost += Repeated(node->type()->size(), *callee, limit);

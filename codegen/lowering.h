@@ -40,8 +40,8 @@ struct CodegenOptions {
   // A counted_for whose trip count times its body's size (IR nodes, calls
   // expanded) is at most this is unrolled completely by LLVM (from -O1), so
   // that its index is a constant in every copy of the body and small arrays
-  // of its state stay in registers (codegen/loop_unrolling.h). 0 unrolls no
-  // loop.
+  // of its state stay in registers (codegen/loop_unrolling.h; bodies
+  // computing on bits wider than 64 keep their loop). 0 unrolls no loop.
   int64_t full_unroll_nodes = 4096;
   // Stack bytes one generated LLVM function may use for temporaries; values
   // beyond the budget go to scratch even when below the cutoff.

@@ -61,23 +61,23 @@ const Function* FunctionNamed(const Package& package, const std::string& name) {
   return nullptr;
 }
 
-TEST(LoopUnrollingTest, ExpandedNodeCounts) {
+TEST(LoopUnrollingTest, UnrollingCosts) {
   Parsed p = Parse(kLoopsIr);
   ASSERT_NE(p.top, nullptr);
   const Function* body = FunctionNamed(*p.package, "body");
   const Function* twice = FunctionNamed(*p.package, "twice");
   const Function* callee = FunctionNamed(*p.package, "callee");
   ASSERT_TRUE(body && twice && callee);
-  EXPECT_EQ(ExpandedNodeCount(*body, 1000), 4);
+  EXPECT_EQ(UnrollingCost(*body, 1000), 4);
   // Two params and the loop node, plus its body twice.
-  EXPECT_EQ(ExpandedNodeCount(*twice, 1000), 3 + 2 * 4);
-  EXPECT_EQ(ExpandedNodeCount(*callee, 1000), 3 + 11);
+  EXPECT_EQ(UnrollingCost(*twice, 1000), 3 + 2 * 4);
+  EXPECT_EQ(UnrollingCost(*callee, 1000), 3 + 11);
   // f: two params, four loops, the map and the tuple; then the loop bodies
   // 0, 1, 10 and 3 times, the mapped function once per element.
-  EXPECT_EQ(ExpandedNodeCount(*p.top, 1000), 2 + 6 + 0 + 4 + 10 * 4 + 3 * 11 + 3 * 14);
+  EXPECT_EQ(UnrollingCost(*p.top, 1000), 2 + 6 + 0 + 4 + 10 * 4 + 3 * 11 + 3 * 14);
   // Saturation.
-  EXPECT_EQ(ExpandedNodeCount(*p.top, 20), 21);
-  EXPECT_EQ(ExpandedNodeCount(*twice, 5), 6);
+  EXPECT_EQ(UnrollingCost(*p.top, 20), 21);
+  EXPECT_EQ(UnrollingCost(*twice, 5), 6);
 }
 
 TEST(LoopUnrollingTest, DecisionFollowsTheBudget) {
@@ -96,6 +96,33 @@ TEST(LoopUnrollingTest, DecisionFollowsTheBudget) {
   EXPECT_TRUE(ShouldUnrollFully(*nested, 33));
   EXPECT_FALSE(ShouldUnrollFully(*nested, 32));
   EXPECT_FALSE(ShouldUnrollFully(*ten, 0));
+}
+
+// A loop over a body of `width`-bit multiplies, the widest value in a
+// function the body invokes when `nested`.
+std::string MultiplyLoopIr(int width, bool nested) {
+  const std::string w = "bits[" + std::to_string(width) + "]";
+  const std::string narrow = nested ? "bits[8]" : w;
+  return "package p\n\nfn square(x: " + w + ") -> " + w + " {\n  ret r: " + w + " = umul(x, x)\n}\n\n" +
+         "fn body(i: bits[4], acc: " + narrow + ") -> " + narrow + " {\n" +
+         (nested ? "  wide: " + w + " = zero_ext(acc, new_bit_count=" + std::to_string(width) + ")\n  sq: " + w +
+                       " = invoke(wide, to_apply=square)\n  ret r: bits[8] = bit_slice(sq, start=0, width=8)\n"
+                 : "  ret r: " + w + " = invoke(acc, to_apply=square)\n") +
+         "}\n\ntop fn f(x: " + narrow + ") -> " + narrow + " {\n  ret r: " + narrow +
+         " = counted_for(x, trip_count=8, body=body)\n}\n";
+}
+
+TEST(LoopUnrollingTest, BodiesWiderThanAMachineWordKeepTheirLoop) {
+  for (bool nested : {false, true}) {
+    SCOPED_TRACE(nested ? "wide values in an invoked function" : "wide values in the body");
+    for (int width : {8, 64, 65, 512}) {
+      Parsed p = Parse(MultiplyLoopIr(width, nested));
+      ASSERT_NE(p.top, nullptr);
+      const Node* loop = NodeNamed(*p.top, "r");
+      ASSERT_NE(loop, nullptr);
+      EXPECT_EQ(ShouldUnrollFully(*loop, 4096), width <= kMaxUnrolledBits) << "bits[" << width << "]";
+    }
+  }
 }
 
 // Loops with the unroll request in the lowered module, and loops left after
@@ -195,7 +222,7 @@ TEST(LoopUnrollingTest, SmallLoopsAreUnrolledCompletely) {
   EXPECT_EQ(kept.remaining, 1);
   Parsed p = Parse(kScheduleIr);
   ASSERT_NE(p.top, nullptr);
-  const int64_t unrolled_nodes = 48 * ExpandedNodeCount(*FunctionNamed(*p.package, "step"), 4096);
+  const int64_t unrolled_nodes = 48 * UnrollingCost(*FunctionNamed(*p.package, "step"), 4096);
   EXPECT_EQ(unrolled_nodes, 48 * 36);
   options.full_unroll_nodes = unrolled_nodes - 1;
   EXPECT_EQ(CountLoops(kScheduleIr, options).requested, 0);
