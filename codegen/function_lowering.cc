@@ -770,6 +770,11 @@ Status FunctionLowerer::LowerNode(const Node& n) {
     case Op::kMinDelay:
       SetEmpty(&n);
       break;
+    case Op::kStateRead:
+    case Op::kNextValue:
+    case Op::kSend:
+    case Op::kReceive:
+      return MakeError(ErrorCode::kUnsupported, Where(n) + ": procs are run by the interpreter only");
   }
   Export(&n);
   return {};

@@ -948,6 +948,11 @@ Node* FunctionBuilder::GenerateOp(Op op) {
       AdvanceToken(node);
       return node;
     }
+    case Op::kStateRead:
+    case Op::kNextValue:
+    case Op::kSend:
+    case Op::kReceive:
+      return nullptr;  // functions only: never picked (see Generate)
   }
   return nullptr;
 }
@@ -969,7 +974,7 @@ void FunctionBuilder::Generate(int op_count) {
   }
   std::vector<Op> ops;
   for (const OpInfo& info : AllOps()) {
-    if (info.op == Op::kParam) continue;
+    if (info.op == Op::kParam || info.has_flag(kFlagProcOnly)) continue;
     if (!options().allow_assert && info.op == Op::kAssert) continue;
     if (!options().allow_trace && (info.op == Op::kTrace || info.op == Op::kCover)) continue;
     ops.push_back(info.op);

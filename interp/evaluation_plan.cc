@@ -27,7 +27,7 @@ std::shared_ptr<const FunctionPlan> Fail(std::shared_ptr<FunctionPlan> plan, con
 
 bool NeedsZeroConstant(Op op) {
   return op == Op::kGate || op == Op::kCover || op == Op::kOneHotSel || op == Op::kArrayIndex ||
-         op == Op::kArraySlice;
+         op == Op::kArraySlice || op == Op::kReceive;
 }
 
 std::shared_ptr<const FunctionPlan> BuildPlan(const Function& function) {
@@ -45,10 +45,13 @@ std::shared_ptr<const FunctionPlan> BuildPlan(const Function& function) {
     if (it == slot_of.end()) return Fail(plan, param, "parameter is not in the node list");
     plan->param_slots.push_back(it->second);
   }
-  if (function.return_node() == nullptr) return Fail(plan, nullptr, "function has no return value");
-  auto ret = slot_of.find(function.return_node());
-  if (ret == slot_of.end()) return Fail(plan, function.return_node(), "return value is not in the function");
-  plan->return_slot = ret->second;
+  // A proc has no return value: its activation ends after its last node.
+  if (!function.is_proc()) {
+    if (function.return_node() == nullptr) return Fail(plan, nullptr, "function has no return value");
+    auto ret = slot_of.find(function.return_node());
+    if (ret == slot_of.end()) return Fail(plan, function.return_node(), "return value is not in the function");
+    plan->return_slot = ret->second;
+  }
 
   plan->steps.reserve(nodes.size() - function.params().size());
   for (uint32_t i = 0; i < nodes.size(); ++i) {

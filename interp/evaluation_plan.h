@@ -29,7 +29,7 @@ struct PlanStep {
   uint32_t operands_begin;  // first entry in FunctionPlan::operand_slots
   uint32_t operand_count;
   // trace: index into trace_formats; gate, cover, one_hot_sel, array_index,
-  // array_slice: index into constants (the zero value of the result type);
+  // array_slice, receive: index into constants (the zero value of the result type);
   // otherwise kNoAux.
   uint32_t aux;
   int64_t width;  // bit count of a bits-typed result, else 0

@@ -85,9 +85,10 @@ class Evaluator {
     return std::move(slots[plan.return_slot]);
   }
 
- private:
   Status Execute(const FunctionPlan& plan, const PlanStep& step, std::vector<Value>& slots,
                  int depth);
+
+ private:
   Result<const FunctionPlan*> CalleePlan(const Node& node,
                                          std::shared_ptr<const FunctionPlan>& holder);
   Status ExecuteCall(const PlanStep& step, std::span<const uint32_t> operands,
@@ -562,11 +563,22 @@ Status Evaluator::Execute(const FunctionPlan& plan, const PlanStep& step, std::v
     case Op::kMinDelay:
       out = Value::Token();
       return {};
+    case Op::kStateRead:
+    case Op::kNextValue:
+    case Op::kSend:
+    case Op::kReceive:
+      // They need a proc's state and channels: interp/proc_network.cc
+      // evaluates them and hands every other node to EvaluateNode.
+      return MakeError(ErrorCode::kInternal, Where(node) + ": a proc operation outside a proc activation");
   }
   return MakeError(ErrorCode::kInternal, Where(node) + ": unknown op");
 }
 
 }  // namespace
+
+Status EvaluateNode(const FunctionPlan& plan, const PlanStep& step, std::vector<Value>& slots, Events& events) {
+  return Evaluator(events).Execute(plan, step, slots, 0);
+}
 
 Result<EvalResult> Interpret(const Function& function, std::span<const Value> args) {
   XLSAOT_RETURN_IF_ERROR(CheckFunctionArguments(function, args));

@@ -5,6 +5,7 @@
 
 #include <span>
 
+#include "interp/evaluation_plan.h"
 #include "interp/events.h"
 #include "ir/function.h"
 #include "ir/value.h"
@@ -26,6 +27,12 @@ namespace xlsaot {
 // Where XLS would not terminate (a dynamic_counted_for whose trip_count *
 // stride does not fit its index) the result is a kUnsupported error.
 Result<EvalResult> Interpret(const Function& function, std::span<const Value> args);
+
+// Evaluates one step of `plan` into `slots` (its operands' slots written
+// already), recording events in `events`: what Interpret does per node, for
+// evaluators that drive the steps themselves (the proc interpreter). Proc
+// operations (state_read, next_value, send, receive) are the caller's.
+Status EvaluateNode(const FunctionPlan& plan, const PlanStep& step, std::vector<Value>& slots, Events& events);
 
 }  // namespace xlsaot
 

@@ -20,6 +20,13 @@ class Package;
 class Function {
  public:
   Function(std::string name, Package* package) : name_(std::move(name)), package_(package) {}
+  virtual ~Function() = default;
+  Function(const Function&) = delete;
+  Function& operator=(const Function&) = delete;
+
+  // A proc (ir/proc.h): nodes like a function, no parameters and no return
+  // value; state elements and channels instead.
+  bool is_proc() const { return is_proc_; }
 
   const std::string& name() const { return name_; }
   Package* package() const { return package_; }
@@ -86,6 +93,10 @@ class Function {
     return built;
   }
 
+ protected:
+  Function(std::string name, Package* package, bool is_proc)
+      : name_(std::move(name)), package_(package), is_proc_(is_proc) {}
+
  private:
   void DropDerived() {
     std::lock_guard<std::mutex> lock(derived_mu_);
@@ -94,6 +105,7 @@ class Function {
 
   std::string name_;
   Package* package_;
+  bool is_proc_ = false;
   std::vector<Node*> params_;
   std::vector<std::unique_ptr<Node>> nodes_;
   Node* return_node_ = nullptr;

@@ -48,6 +48,14 @@ struct NodeAttributes {
   std::string label;           // assert, cover
   bool has_label = false;      // assert's label is optional
   std::string format;          // trace
+  // Procs. Operand layout: send [token, data], receive [token],
+  // next_value [value], state_read [], each followed by the predicate when
+  // has_predicate.
+  std::string state_element;   // state_read, next_value: the element's name
+  int64_t state_index = -1;    // ... and its position in Proc::state_elements()
+  std::string channel;         // send, receive: the channel's name in the proc
+  bool blocking = true;        // receive
+  bool has_predicate = false;  // state_read, next_value, send, receive
 };
 
 class Node {
@@ -103,6 +111,8 @@ class Node {
   std::span<Node* const> invariant_args() const {
     return std::span<Node* const>(operands_).subspan(op_ == Op::kDynamicCountedFor ? 3 : 1);
   }
+  // state_read, next_value, send, receive: nullptr when unconditional.
+  Node* predicate() const { return attrs_.has_predicate ? operands_.back() : nullptr; }
   // trace: 0 token, 1 condition.
   std::span<Node* const> data_operands() const {
     return std::span<Node* const>(operands_).subspan(2);

@@ -37,7 +37,7 @@ constexpr bool TablesAreIndexedByEnum() {
   return true;
 }
 static_assert(TablesAreIndexedByEnum());
-static_assert(kOpCount == 66, "XLS has 66 function-level ops");
+static_assert(kOpCount == 70, "XLS has 66 function-level ops and 4 proc ops");
 
 }  // namespace
 
@@ -54,9 +54,15 @@ std::optional<Op> OpFromName(std::string_view name) {
 const AttrInfo& GetAttrInfo(Attr attr) { return kAttrs[static_cast<int>(attr)]; }
 std::string_view AttrName(Attr attr) { return GetAttrInfo(attr).name; }
 
-std::optional<Attr> AttrFromName(std::string_view name) {
+bool IsAttributeName(std::string_view name) {
   for (const AttrInfo& info : kAttrs)
-    if (info.name == name) return info.attr;
+    if (info.name == name) return true;
+  return false;
+}
+
+std::optional<Attr> AttrFromName(const OpInfo& op, std::string_view name) {
+  for (const AttrSpec& spec : op.attrs())
+    if (AttrName(spec.attr) == name) return spec.attr;
   return std::nullopt;
 }
 

@@ -55,7 +55,8 @@ enum OpFlags : uint32_t {
   kFlagCommutative = 1u << 0,
   kFlagComparison = 1u << 1,
   kFlagCallsFunction = 1u << 2,   // has to_apply= or body=
-  kFlagSideEffecting = 1u << 3,   // assert / trace / cover
+  kFlagSideEffecting = 1u << 3,   // assert / trace / cover / next_value / send / receive
+  kFlagProcOnly = 1u << 4,        // state and channel ops: only in a proc
 };
 
 inline constexpr int kVariadic = -1;
@@ -91,7 +92,11 @@ std::optional<Op> OpFromName(std::string_view name);
 
 const AttrInfo& GetAttrInfo(Attr attr);
 std::string_view AttrName(Attr attr);
-std::optional<Attr> AttrFromName(std::string_view name);
+// The attribute of `op` written `name` (names are unique per op, not
+// globally: see op_list.h).
+std::optional<Attr> AttrFromName(const OpInfo& op, std::string_view name);
+// Whether some op has an attribute written `name`.
+bool IsAttributeName(std::string_view name);
 
 }  // namespace xlsaot
 

@@ -1,4 +1,4 @@
-// The single declaration of every function-level XLS IR operation.
+// The single declaration of every XLS IR operation of functions and procs.
 //
 // Everything that must handle every op (parser, printer, verifier,
 // interpreter, LLVM lowering) is driven by this list or switches over the
@@ -106,10 +106,22 @@
     ATTR(kFormat, kRequired), ATTR(kDataOperands, kRequired), ATTR(kVerbosity, kOptional))   \
   X(kCover,             "cover",             1, kFlagSideEffecting, ATTR(kLabel, kRequired)) \
   X(kAfterAll,          "after_all",         kVariadic, kFlagNone)                           \
-  X(kMinDelay,          "min_delay",         1, kFlagNone, ATTR(kDelay, kRequired))
+  X(kMinDelay,          "min_delay",         1, kFlagNone, ATTR(kDelay, kRequired))        \
+  /* procs only: state and channels */                                                       \
+  X(kStateRead,         "state_read",        0, kFlagProcOnly,                               \
+    ATTR(kStateElement, kRequired), ATTR(kPredicate, kOptional), ATTR(kLabel, kOptional))    \
+  X(kNextValue,         "next_value",        0, kFlagProcOnly | kFlagSideEffecting,          \
+    ATTR(kStateElement, kRequired), ATTR(kNextStateValue, kRequired),                        \
+    ATTR(kPredicate, kOptional), ATTR(kLabel, kOptional))                                    \
+  X(kSend,              "send",              2, kFlagProcOnly | kFlagSideEffecting,          \
+    ATTR(kPredicate, kOptional), ATTR(kChannel, kRequired))                                  \
+  X(kReceive,           "receive",           1, kFlagProcOnly | kFlagSideEffecting,          \
+    ATTR(kPredicate, kOptional), ATTR(kChannel, kRequired), ATTR(kBlocking, kOptional))
 // clang-format on
 
-// Every keyword attribute a function-level op may carry.
+// Every keyword attribute an op may carry. Two attributes may share a text
+// name when no op accepts both: `value` is a literal's value but the operand
+// of a next_value, so the parser looks names up per op (AttrFromName(op, ..)).
 // XLSAOT_FOR_EACH_ATTR(X) calls X(Enumerator, "text name", AttrValueKind).
 // clang-format off
 #define XLSAOT_FOR_EACH_ATTR(X)                                   \
@@ -134,7 +146,12 @@
   X(kFormat,          "format",            kString)               \
   X(kDataOperands,    "data_operands",     kOperandList)          \
   X(kVerbosity,       "verbosity",         kInteger)              \
-  X(kDelay,           "delay",             kInteger)
+  X(kDelay,           "delay",             kInteger)              \
+  X(kStateElement,    "state_element",     kIdentifier)           \
+  X(kNextStateValue,  "value",             kOperand)              \
+  X(kPredicate,       "predicate",         kOperand)              \
+  X(kChannel,         "channel",           kIdentifier)           \
+  X(kBlocking,        "blocking",          kBool)
 // clang-format on
 
 #endif  // XLSAOT_IR_OP_LIST_H_

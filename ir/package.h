@@ -10,15 +10,15 @@
 #include <vector>
 
 #include "ir/function.h"
+#include "ir/proc.h"
 #include "xlsaot/result.h"
 
 namespace xlsaot {
 
-// A proc or block seen in the text. Their bodies are not modelled (xlsaot
-// compiles functions); they are remembered so that asking for one as top
-// gives a precise error instead of "not found".
+// A block seen in the text. Blocks are not modelled; they are remembered so
+// that asking for one as top gives a precise error instead of "not found".
 struct NonFunctionEntity {
-  enum class Kind { kProc, kBlock, kChannel };
+  enum class Kind { kBlock };
   Kind kind;
   std::string name;
   SourceLocation loc;
@@ -47,6 +47,30 @@ class Package {
     return nullptr;
   }
 
+  // Procs in file order.
+  std::span<const std::unique_ptr<Proc>> procs() const { return procs_; }
+  Proc* AddProc(std::string name) {
+    procs_.push_back(std::make_unique<Proc>(std::move(name), this));
+    return procs_.back().get();
+  }
+  // nullptr when absent.
+  Proc* GetProc(std::string_view name) const {
+    for (const auto& p : procs_)
+      if (p->name() == name) return p.get();
+    return nullptr;
+  }
+
+  // Package-level (global) channels in file order.
+  std::span<const Channel> channels() const { return channels_; }
+  void AddChannel(Channel channel) {
+    channels_.push_back(std::move(channel));
+  }
+  const Channel* GetChannel(std::string_view name) const {
+    for (const Channel& c : channels_)
+      if (c.name == name) return &c;
+    return nullptr;
+  }
+
   // Name given by `top fn` / `top proc` / `top block`; empty when none.
   const std::string& top_name() const { return top_name_; }
   void set_top_name(std::string name) { top_name_ = std::move(name); }
@@ -55,6 +79,9 @@ class Package {
   // name procs/blocks explicitly and list nothing when the package has no
   // top and no name was given.
   Result<Function*> ResolveTopFunction(std::string_view name = {}) const;
+  // The proc to run: `name` if given, else the package's top, else the only
+  // proc. Errors name functions and blocks explicitly.
+  Result<Proc*> ResolveTopProc(std::string_view name = {}) const;
 
   // file_number N "path" lines.
   const std::map<int64_t, std::string>& file_numbers() const { return file_numbers_; }
@@ -67,6 +94,8 @@ class Package {
   std::string name_;
   std::string filename_ = "<string>";
   std::vector<std::unique_ptr<Function>> functions_;
+  std::vector<std::unique_ptr<Proc>> procs_;
+  std::vector<Channel> channels_;
   std::string top_name_;
   std::map<int64_t, std::string> file_numbers_;
   std::vector<NonFunctionEntity> non_functions_;

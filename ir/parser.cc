@@ -13,6 +13,8 @@
 #include "ir/lexer.h"
 #include "ir/node.h"
 #include "ir/op.h"
+#include "ir/package.h"
+#include "ir/proc.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -182,6 +184,20 @@ class TextParser {
   Status ParseFunction(Package& package, std::vector<std::string> attributes, bool is_top);
   Status SkipEntity(Package& package, NonFunctionEntity::Kind kind, bool is_top);
   Status ParseNodeLine(Function& f, bool is_ret);
+
+  // --- Procs and channels. ---
+  Status ParseProc(Package& package, std::vector<std::string> attributes, bool is_top);
+  Status ParseProcHeader(Proc& proc);
+  Status ParseProcBody(Proc& proc, bool scheduled);
+  Result<Channel> ParseChannel();
+  Status ParseChannelInterfaceLine(Proc& proc);
+  Status ParseInstantiationLine(Proc& proc);
+  Status ParseLegacyNextLine(Proc& proc);
+  Result<ChannelKind> ParseChannelKind(const Token& value) const;
+  // The text of an attribute value up to the next ',' or ')' at its level,
+  // kept verbatim.
+  Result<std::string> ParseVerbatimValue(std::string_view what);
+  Node* AddImplicitStateRead(Proc& proc, size_t element);
   Result<std::vector<Node*>> ParseNameList();
   Status ParsePos(std::vector<SourcePos>& pos);
   Status ParseAttrValue(Attr attr, const Type* node_type, AttrValue& out);
@@ -198,6 +214,13 @@ class TextParser {
   // cost per name flat in large functions.
   llvm::DenseMap<llvm::StringRef, Node*> scope_;
   std::vector<FunctionReference> function_references_;
+  // proc_instantiation lines, resolved once every proc is known.
+  struct ProcReference {
+    Proc* proc;
+    size_t instantiation;
+    Token name;
+  };
+  std::vector<ProcReference> proc_references_;
 };
 
 Result<ParsedNumber> TextParser::NumberFromToken(const Token& t) const {
@@ -508,11 +531,17 @@ Result<std::unique_ptr<Package>> TextParser::ParsePackage() {
     if (PeekIsWord("fn") || PeekIsWord("scheduled_fn")) {
       XLSAOT_RETURN_IF_ERROR(ParseFunction(*package, std::move(attributes), is_top));
     } else if (PeekIsWord("proc") || PeekIsWord("scheduled_proc")) {
-      XLSAOT_RETURN_IF_ERROR(SkipEntity(*package, NonFunctionEntity::Kind::kProc, is_top));
+      XLSAOT_RETURN_IF_ERROR(ParseProc(*package, std::move(attributes), is_top));
     } else if (PeekIsWord("block") || PeekIsWord("scheduled_block")) {
       XLSAOT_RETURN_IF_ERROR(SkipEntity(*package, NonFunctionEntity::Kind::kBlock, is_top));
     } else if (PeekIsWord("chan") && !is_top) {
-      XLSAOT_RETURN_IF_ERROR(SkipEntity(*package, NonFunctionEntity::Kind::kChannel, false));
+      if (!attributes.empty()) return ErrorAt(keyword, "attributes are not allowed on channels");
+      XLSAOT_ASSIGN_OR_RETURN(Channel channel, ParseChannel());
+      if (const Channel* first = package->GetChannel(channel.name)) {
+        return ErrorAt(channel.loc, "channel '" + channel.name + "' is declared more than once (first at " +
+                                        FormatLocation(filename_, first->loc) + ")");
+      }
+      package->AddChannel(std::move(channel));
     } else if (is_top) {
       return ErrorAt(keyword, "expected 'fn', 'proc' or 'block' after 'top', found " + Describe(keyword));
     } else {
@@ -531,6 +560,11 @@ Result<std::unique_ptr<Package>> TextParser::ParsePackage() {
       return ErrorAt(ref.name, "unknown function '" + std::string(ref.name.text) + "'");
     }
     ref.node->mutable_attrs().callee = callee;
+  }
+  for (const ProcReference& ref : proc_references_) {
+    Proc* instantiated = package->GetProc(ref.name.text);
+    if (instantiated == nullptr) return ErrorAt(ref.name, "unknown proc '" + std::string(ref.name.text) + "'");
+    ref.proc->mutable_instantiations()[ref.instantiation].proc = instantiated;
   }
   XLSAOT_RETURN_IF_ERROR(AssignMissingIds(*package));
   return package;
@@ -589,8 +623,7 @@ Status TextParser::SkipEntity(Package& package, NonFunctionEntity::Kind kind, bo
   package.mutable_non_functions().push_back(NonFunctionEntity{kind, std::string(name.text), name.loc});
   if (is_top) package.set_top_name(std::string(name.text));
   const std::string what = std::string(keyword.text) + " '" + std::string(name.text) + "'";
-  // A channel ends with its closing ')', procs and blocks with their '}'.
-  const TokenKind last = kind == NonFunctionEntity::Kind::kChannel ? TokenKind::kParenClose : TokenKind::kBraceClose;
+  const TokenKind last = TokenKind::kBraceClose;
   std::vector<TokenKind> closers;
   while (true) {
     const Token t = Next();
@@ -613,6 +646,370 @@ Status TextParser::SkipEntity(Package& package, NonFunctionEntity::Kind kind, bo
         break;
     }
   }
+}
+
+// --- Procs and channels. ---
+
+Result<ChannelKind> TextParser::ParseChannelKind(const Token& value) const {
+  if (value.text == "streaming") return ChannelKind::kStreaming;
+  if (value.text == "single_value") return ChannelKind::kSingleValue;
+  return ErrorAt(value, "unknown channel kind " + Describe(value) + " (streaming or single_value)");
+}
+
+Result<std::string> TextParser::ParseVerbatimValue(std::string_view what) {
+  const Token first = Peek();
+  size_t end = first.begin;
+  std::vector<TokenKind> closers;
+  while (true) {
+    const Token& t = Peek();
+    if (t.kind == TokenKind::kEof) return ErrorAt(first, "unterminated " + std::string(what));
+    if (closers.empty() && (t.kind == TokenKind::kComma || t.kind == TokenKind::kParenClose)) break;
+    switch (t.kind) {
+      case TokenKind::kParenOpen: closers.push_back(TokenKind::kParenClose); break;
+      case TokenKind::kBracketOpen: closers.push_back(TokenKind::kBracketClose); break;
+      case TokenKind::kBraceOpen: closers.push_back(TokenKind::kBraceClose); break;
+      case TokenKind::kParenClose:
+      case TokenKind::kBracketClose:
+      case TokenKind::kBraceClose:
+        if (closers.back() != t.kind) return ErrorAt(t, "unbalanced " + Describe(t) + " in " + std::string(what));
+        closers.pop_back();
+        break;
+      default: break;
+    }
+    end = t.end;
+    Next();
+  }
+  if (end == first.begin) return ErrorAt(first, "expected a value for " + std::string(what) + ", found " + Describe(first));
+  return std::string(text_.substr(first.begin, end - first.begin));
+}
+
+// `chan NAME(TYPE, key=value, ...)`.
+Result<Channel> TextParser::ParseChannel() {
+  Next();  // chan
+  XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("a channel name"));
+  Channel channel;
+  channel.name = std::string(name.text);
+  channel.loc = name.loc;
+  const std::string what = "channel '" + channel.name + "'";
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kParenOpen, "after the channel name").status());
+  XLSAOT_ASSIGN_OR_RETURN(SizedType type, ParseType(0));
+  channel.type = type.type;
+  bool saw_kind = false;
+  bool saw_ops = false;
+  std::vector<std::string> seen;
+  while (TryDrop(TokenKind::kComma)) {
+    XLSAOT_ASSIGN_OR_RETURN(Token key, ExpectName("a channel attribute"));
+    XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kEquals, "after '" + std::string(key.text) + "'").status());
+    if (std::find(seen.begin(), seen.end(), key.text) != seen.end()) {
+      return ErrorAt(key, "duplicate attribute '" + std::string(key.text) + "' of " + what);
+    }
+    seen.emplace_back(key.text);
+    if (key.text == "initial_values") {
+      XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBraceOpen, "to start the initial values").status());
+      channel.has_initial_values = true;
+      while (!PeekIs(TokenKind::kBraceClose)) {
+        if (!channel.initial_values.empty())
+          XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between initial values").status());
+        XLSAOT_ASSIGN_OR_RETURN(Value v, ParseValueOfType(channel.type, 0));
+        channel.initial_values.push_back(std::move(v));
+      }
+      Next();
+    } else if (key.text == "id") {
+      const Token id_token = Peek();
+      XLSAOT_ASSIGN_OR_RETURN(int64_t id, ParseInt64("a channel id"));
+      if (id < 0) return ErrorAt(id_token, "channel id " + std::to_string(id) + " must not be negative");
+      channel.id = id;
+    } else if (key.text == "kind") {
+      XLSAOT_ASSIGN_OR_RETURN(Token value, ExpectName("a channel kind"));
+      XLSAOT_ASSIGN_OR_RETURN(channel.kind, ParseChannelKind(value));
+      saw_kind = true;
+    } else if (key.text == "ops") {
+      XLSAOT_ASSIGN_OR_RETURN(Token value, ExpectName("channel ops"));
+      if (value.text == "send_only") {
+        channel.ops = ChannelOps::kSendOnly;
+      } else if (value.text == "receive_only") {
+        channel.ops = ChannelOps::kReceiveOnly;
+      } else if (value.text == "send_receive") {
+        channel.ops = ChannelOps::kSendReceive;
+      } else {
+        return ErrorAt(value, "unknown channel ops " + Describe(value) + " (send_only, receive_only or send_receive)");
+      }
+      saw_ops = true;
+    } else {
+      XLSAOT_ASSIGN_OR_RETURN(std::string text, ParseVerbatimValue("attribute '" + std::string(key.text) + "'"));
+      channel.other_attributes.push_back(VerbatimAttribute{std::string(key.text), std::move(text)});
+    }
+  }
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kParenClose, "to close " + what).status());
+  if (!saw_kind) return ErrorAt(name, what + " has no kind= attribute");
+  if (!saw_ops) return ErrorAt(name, what + " has no ops= attribute");
+  return channel;
+}
+
+// `chan_interface NAME(direction=send|receive, kind=..., ...)`.
+Status TextParser::ParseChannelInterfaceLine(Proc& proc) {
+  Next();  // chan_interface
+  XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("a channel name"));
+  ChannelInterfaceLine line;
+  line.name = std::string(name.text);
+  line.loc = name.loc;
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kParenOpen, "after the channel name").status());
+  bool saw_direction = false;
+  bool saw_kind = false;
+  bool first = true;
+  while (!PeekIs(TokenKind::kParenClose)) {
+    if (!first) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between attributes").status());
+    first = false;
+    XLSAOT_ASSIGN_OR_RETURN(Token key, ExpectName("a channel attribute"));
+    XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kEquals, "after '" + std::string(key.text) + "'").status());
+    if (key.text == "direction") {
+      XLSAOT_ASSIGN_OR_RETURN(Token value, ExpectName("a direction"));
+      if (value.text == "send") {
+        line.direction = ChannelDirection::kSend;
+      } else if (value.text == "receive") {
+        line.direction = ChannelDirection::kReceive;
+      } else {
+        return ErrorAt(value, "unknown direction " + Describe(value) + " (send or receive)");
+      }
+      saw_direction = true;
+    } else if (key.text == "kind") {
+      XLSAOT_ASSIGN_OR_RETURN(Token value, ExpectName("a channel kind"));
+      XLSAOT_ASSIGN_OR_RETURN(line.kind, ParseChannelKind(value));
+      saw_kind = true;
+    } else {
+      XLSAOT_ASSIGN_OR_RETURN(std::string text, ParseVerbatimValue("attribute '" + std::string(key.text) + "'"));
+      line.other_attributes.push_back(VerbatimAttribute{std::string(key.text), std::move(text)});
+    }
+  }
+  Next();
+  if (!saw_direction) return ErrorAt(name, "chan_interface '" + line.name + "' has no direction= attribute");
+  if (!saw_kind) return ErrorAt(name, "chan_interface '" + line.name + "' has no kind= attribute");
+  for (InterfaceChannel& c : proc.mutable_interface())
+    if (c.name == line.name && c.direction == line.direction) c.kind = line.kind;
+  proc.AddChannelInterface(std::move(line));
+  return Status::Ok();
+}
+
+// `proc_instantiation NAME(CHANNEL, ..., proc=P)`.
+Status TextParser::ParseInstantiationLine(Proc& proc) {
+  Next();  // proc_instantiation
+  XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("an instantiation name"));
+  ProcInstantiation instantiation;
+  instantiation.name = std::string(name.text);
+  instantiation.loc = name.loc;
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kParenOpen, "after the instantiation name").status());
+  std::optional<Token> proc_name;
+  bool first = true;
+  while (!PeekIs(TokenKind::kParenClose)) {
+    if (!first) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between instantiation arguments").status());
+    first = false;
+    if (PeekIsWord("proc") && PeekIs(TokenKind::kEquals, 1)) {
+      Next();
+      Next();
+      XLSAOT_ASSIGN_OR_RETURN(Token value, ExpectName("the instantiated proc's name"));
+      proc_name = value;
+      continue;
+    }
+    if (proc_name) return ErrorAt(Peek(), "channel arguments must come before proc=");
+    XLSAOT_ASSIGN_OR_RETURN(Token channel, ExpectName("a channel argument"));
+    instantiation.channel_args.emplace_back(channel.text);
+  }
+  Next();
+  if (!proc_name) return ErrorAt(name, "proc_instantiation '" + instantiation.name + "' has no proc= attribute");
+  instantiation.proc_name = std::string(proc_name->text);
+  for (const ProcInstantiation& other : proc.instantiations()) {
+    if (other.name == instantiation.name)
+      return ErrorAt(name, "proc_instantiation '" + instantiation.name + "' is declared more than once");
+  }
+  proc.AddInstantiation(std::move(instantiation));
+  proc_references_.push_back(ProcReference{&proc, proc.instantiations().size() - 1, *proc_name});
+  return Status::Ok();
+}
+
+Node* TextParser::AddImplicitStateRead(Proc& proc, size_t element) {
+  const StateElement& e = proc.state_elements()[element];
+  Node* node = proc.AddNode(Op::kStateRead, e.type, e.name);
+  node->set_loc(e.loc);
+  node->mutable_attrs().state_element = e.name;
+  node->mutable_attrs().state_index = static_cast<int64_t>(element);
+  scope_[e.name] = node;
+  return node;
+}
+
+// The legacy `next (TOKEN?, V1, ..., Vn)` line: one next_value per state
+// element, as XLS's parser creates them.
+Status TextParser::ParseLegacyNextLine(Proc& proc) {
+  const Token keyword = Next();
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kParenOpen, "after 'next'").status());
+  std::vector<Node*> values;
+  while (!PeekIs(TokenKind::kParenClose)) {
+    if (!values.empty()) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between next values").status());
+    XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("a next-state value"));
+    XLSAOT_ASSIGN_OR_RETURN(Node * node, Lookup(name));
+    values.push_back(node);
+  }
+  Next();
+  const size_t elements = proc.state_elements().size();
+  size_t first = 0;
+  if (values.size() == elements + 1 && values[0]->type()->IsToken()) first = 1;
+  if (values.size() - first != elements) {
+    return ErrorAt(keyword, "'next' of proc '" + proc.name() + "' lists " + std::to_string(values.size()) +
+                                " values for " + std::to_string(elements) + " state elements");
+  }
+  for (size_t i = 0; i < elements; ++i) {
+    Node* node = proc.AddNode(Op::kNextValue, Type::Tuple({}), "");
+    node->set_loc(keyword.loc);
+    node->mutable_attrs().state_element = proc.state_elements()[i].name;
+    node->mutable_attrs().state_index = static_cast<int64_t>(i);
+    node->mutable_operands().push_back(values[first + i]);
+  }
+  return Status::Ok();
+}
+
+// `<NAME: TYPE in|out, ...>(NAME: TYPE, ..., init={V, ...})`.
+Status TextParser::ParseProcHeader(Proc& proc) {
+  if (TryDrop(TokenKind::kLess)) {
+    proc.set_new_style(true);
+    while (!PeekIs(TokenKind::kGreater)) {
+      if (!proc.interface().empty()) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between interface channels").status());
+      XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("an interface channel name"));
+      XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kColon, "after the channel name").status());
+      XLSAOT_ASSIGN_OR_RETURN(SizedType type, ParseType(0));
+      XLSAOT_ASSIGN_OR_RETURN(Token direction, ExpectName("'in' or 'out'"));
+      if (direction.text != "in" && direction.text != "out") {
+        return ErrorAt(direction, "expected 'in' or 'out', found " + Describe(direction));
+      }
+      if (proc.FindInterfaceChannel(name.text) != nullptr) {
+        return ErrorAt(name, "interface channel '" + std::string(name.text) + "' is listed more than once");
+      }
+      proc.mutable_interface().push_back(InterfaceChannel{
+          std::string(name.text), type.type,
+          direction.text == "in" ? ChannelDirection::kReceive : ChannelDirection::kSend,
+          ChannelKind::kStreaming, name.loc});
+    }
+    Next();
+  }
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kParenOpen, "to start the state list").status());
+  std::vector<StateElement>& state = proc.mutable_state_elements();
+  bool saw_init = false;
+  while (!PeekIs(TokenKind::kParenClose)) {
+    if (!state.empty() || saw_init) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between state elements").status());
+    if (saw_init) return ErrorAt(Peek(), "init={...} must end the state list");
+    if (PeekIsWord("init") && PeekIs(TokenKind::kEquals, 1)) {
+      const Token init = Next();
+      Next();
+      XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBraceOpen, "to start the initial state").status());
+      for (size_t i = 0; i < state.size(); ++i) {
+        if (i) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between initial state values").status());
+        XLSAOT_ASSIGN_OR_RETURN(state[i].initial_value, ParseValueOfType(state[i].type, 0));
+      }
+      if (!PeekIs(TokenKind::kBraceClose)) {
+        return ErrorAt(init, "init={...} of proc '" + proc.name() + "' needs exactly " +
+                                 std::to_string(state.size()) + " values, one per state element");
+      }
+      Next();
+      saw_init = true;
+      continue;
+    }
+    XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("a state element name"));
+    XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kColon, "after the state element name").status());
+    XLSAOT_ASSIGN_OR_RETURN(SizedType type, ParseType(0));
+    if (proc.StateElementIndex(name.text) >= 0) {
+      return ErrorAt(name, "state element '" + std::string(name.text) + "' is declared more than once");
+    }
+    state.push_back(StateElement{std::string(name.text), type.type, Value(), name.loc});
+  }
+  const Token close = Next();
+  if (!state.empty() && !saw_init) {
+    return ErrorAt(close, "proc '" + proc.name() + "' has state elements but no init={...}");
+  }
+  return Status::Ok();
+}
+
+Status TextParser::ParseProcBody(Proc& proc, bool scheduled) {
+  const Token open = Peek();
+  XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBraceOpen, "to start the proc body").status());
+  // State elements without a state_read in the body (the legacy form, where
+  // the header's names are used directly) get one at the start, as XLS's
+  // parser gives them.
+  {
+    std::vector<bool> read(proc.state_elements().size(), false);
+    int depth = 0;
+    for (size_t i = pos_; i + 2 < tokens_.size() && depth >= 0; ++i) {
+      const Token& t = tokens_[i];
+      if (t.kind == TokenKind::kBraceOpen) ++depth;
+      if (t.kind == TokenKind::kBraceClose) --depth;
+      if (t.kind != TokenKind::kIdent || t.text != "state_element" || tokens_[i + 1].kind != TokenKind::kEquals)
+        continue;
+      // Only a state_read reads: find this call's op name before its '('.
+      size_t j = i;
+      int parens = 0;
+      while (j > pos_ && !(tokens_[j].kind == TokenKind::kParenOpen && parens == 0)) {
+        if (tokens_[j].kind == TokenKind::kParenClose) ++parens;
+        if (tokens_[j].kind == TokenKind::kParenOpen) --parens;
+        --j;
+      }
+      if (j > pos_ && tokens_[j - 1].text == "state_read") {
+        const int64_t index = proc.StateElementIndex(tokens_[i + 2].text);
+        if (index >= 0) read[static_cast<size_t>(index)] = true;
+      }
+    }
+    for (size_t i = 0; i < read.size(); ++i)
+      if (!read[i]) AddImplicitStateRead(proc, i);
+  }
+  int open_stages = 0;
+  while (true) {
+    if (PeekIs(TokenKind::kBraceClose)) {
+      if (open_stages == 0) break;
+      Next();
+      --open_stages;
+      continue;
+    }
+    if (PeekIs(TokenKind::kEof)) {
+      return ErrorAt(Peek(), "expected '}' to close proc '" + proc.name() + "' (opened at " +
+                                 FormatLocation(filename_, open.loc) + "), found end of input");
+    }
+    if (scheduled && PeekIsWord("stage") && PeekIs(TokenKind::kBraceOpen, 1)) {
+      Next();
+      Next();
+      ++open_stages;
+      continue;
+    }
+    const bool declaration = PeekIs(TokenKind::kIdent, 1) && PeekIs(TokenKind::kParenOpen, 2);
+    if (declaration && PeekIsWord("chan")) {
+      XLSAOT_ASSIGN_OR_RETURN(Channel channel, ParseChannel());
+      if (const Channel* first = proc.FindDeclaredChannel(channel.name)) {
+        return ErrorAt(channel.loc, "channel '" + channel.name + "' is declared more than once in proc '" +
+                                        proc.name() + "' (first at " + FormatLocation(filename_, first->loc) + ")");
+      }
+      proc.AddChannel(std::move(channel));
+    } else if (declaration && PeekIsWord("chan_interface")) {
+      XLSAOT_RETURN_IF_ERROR(ParseChannelInterfaceLine(proc));
+    } else if (declaration && PeekIsWord("proc_instantiation")) {
+      XLSAOT_RETURN_IF_ERROR(ParseInstantiationLine(proc));
+    } else if (PeekIsWord("next") && PeekIs(TokenKind::kParenOpen, 1)) {
+      XLSAOT_RETURN_IF_ERROR(ParseLegacyNextLine(proc));
+    } else {
+      XLSAOT_RETURN_IF_ERROR(ParseNodeLine(proc, /*is_ret=*/false));
+    }
+  }
+  Next();
+  return Status::Ok();
+}
+
+Status TextParser::ParseProc(Package& package, std::vector<std::string> attributes, bool is_top) {
+  const Token keyword = Next();
+  XLSAOT_ASSIGN_OR_RETURN(Token name, ExpectName("a proc name"));
+  if (package.GetProc(name.text) != nullptr || package.GetFunction(name.text) != nullptr) {
+    return ErrorAt(name, "'" + std::string(name.text) + "' is defined more than once");
+  }
+  Proc* proc = package.AddProc(std::string(name.text));
+  proc->set_loc(name.loc);
+  proc->mutable_outer_attributes() = std::move(attributes);
+  if (is_top) package.set_top_name(std::string(name.text));
+  scope_.clear();
+  XLSAOT_RETURN_IF_ERROR(ParseProcHeader(*proc));
+  return ParseProcBody(*proc, keyword.text == "scheduled_proc");
 }
 
 Status TextParser::ParseFunction(Package& package, std::vector<std::string> attributes, bool is_top) {
@@ -854,9 +1251,9 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
           saw_pos = true;
           XLSAOT_RETURN_IF_ERROR(ParsePos(pos));
         } else {
-          std::optional<Attr> attr = AttrFromName(key.text);
-          if (!attr) return ErrorAt(key, "unknown attribute '" + key_text + "'");
-          if (!info.accepts(*attr)) {
+          std::optional<Attr> attr = AttrFromName(info, key.text);
+          if (!attr) {
+            if (!IsAttributeName(key.text)) return ErrorAt(key, "unknown attribute '" + key_text + "'");
             // NOLINTNEXTLINE(performance-inefficient-string-concatenation): one message, then return
             return ErrorAt(key, "operation " + op_text + " does not accept attribute '" + key_text + "'");
           }
@@ -981,6 +1378,28 @@ Status TextParser::ParseNodeLine(Function& f, bool is_ret) {
       case Attr::kFormat: out.format = std::move(v.text); break;
       case Attr::kVerbosity: out.verbosity = v.integer; break;
       case Attr::kDelay: out.delay = v.integer; break;
+      case Attr::kStateElement: out.state_element = std::move(v.text); break;
+      case Attr::kNextStateValue: operands.push_back(v.operand); break;
+      case Attr::kPredicate:
+        operands.push_back(v.operand);
+        out.has_predicate = true;
+        break;
+      case Attr::kChannel: out.channel = std::move(v.text); break;
+      case Attr::kBlocking: out.blocking = v.boolean; break;
+    }
+  }
+  if (info.has_flag(kFlagProcOnly)) {
+    const Proc* proc = AsProc(f);
+    if (proc == nullptr) {
+      return ErrorAt(op_token, "operation " + op_text + " is only allowed in a proc, not in function '" +
+                                   f.name() + "'");
+    }
+    if (op == Op::kStateRead || op == Op::kNextValue) {
+      out.state_index = proc->StateElementIndex(out.state_element);
+      if (out.state_index < 0) {
+        return ErrorAt(attrs[static_cast<size_t>(Attr::kStateElement)].token,
+                       "proc '" + f.name() + "' has no state element '" + out.state_element + "'");
+      }
     }
   }
   scope_[name.text] = node;
@@ -995,6 +1414,8 @@ Status TextParser::AssignMissingIds(Package& package) const {
   int64_t max_id = 0;
   for (const auto& f : package.functions())
     for (const auto& node : f->nodes()) max_id = std::max(max_id, node->id());
+  for (const auto& p : package.procs())
+    for (const auto& node : p->nodes()) max_id = std::max(max_id, node->id());
   for (const auto& f : package.functions()) {
     for (const auto& node : f->nodes()) {
       if (node->id() != 0) continue;
@@ -1002,6 +1423,18 @@ Status TextParser::AssignMissingIds(Package& package) const {
         return ErrorAt(node->loc(), "no id left for node '" + node->name() + "' (the largest id is in use)");
       }
       node->set_id(++max_id);
+    }
+  }
+  for (const auto& p : package.procs()) {
+    for (const auto& node : p->nodes()) {
+      if (node->id() == 0) {
+        if (max_id == std::numeric_limits<int64_t>::max()) {
+          return ErrorAt(node->loc(), "no id left for node '" + node->name() + "' (the largest id is in use)");
+        }
+        node->set_id(++max_id);
+      }
+      // Nodes a legacy `next (...)` line creates are named as XLS names them.
+      if (node->name().empty()) node->set_name(std::string(node->op_info().name) + "." + std::to_string(node->id()));
     }
   }
   return Status::Ok();

@@ -57,6 +57,14 @@ bool IsWritten(Attr attr, AttrPresence presence, const Node& node) {
     case Attr::kDataOperands:
     case Attr::kInvariantArgs:
       return true;  // operand lists are decided by their length (see PrintNode)
+    case Attr::kStateElement:
+    case Attr::kNextStateValue:
+    case Attr::kChannel:
+      return true;
+    case Attr::kPredicate:
+      return a.has_predicate;
+    case Attr::kBlocking:
+      return !a.blocking;  // XLS writes only blocking=false
   }
   return true;
 }
@@ -87,7 +95,12 @@ std::string ScalarAttrText(Attr attr, const Node& node) {
     case Attr::kIndices:
     case Attr::kInvariantArgs:
     case Attr::kDataOperands:
+    case Attr::kNextStateValue:
+    case Attr::kPredicate:
       return "";  // operand groups: written by PrintNode
+    case Attr::kStateElement: return a.state_element;
+    case Attr::kChannel: return a.channel;
+    case Attr::kBlocking: return a.blocking ? "true" : "false";
   }
   return "";
 }
@@ -259,6 +272,76 @@ std::string PrintFunction(const Function& function) {
   return out + "}\n";
 }
 
+namespace {
+
+std::string VerbatimAttributes(std::span<const VerbatimAttribute> attributes) {
+  std::string out;
+  for (const VerbatimAttribute& a : attributes) out += ", " + a.key + "=" + a.text;
+  return out;
+}
+
+std::string JoinValues(std::span<const Value> values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i].ToHumanString();
+  return out;
+}
+
+}  // namespace
+
+std::string PrintChannel(const Channel& channel) {
+  std::string out = "chan " + channel.name + "(" + PrintType(channel.type);
+  if (channel.has_initial_values) out += ", initial_values={" + JoinValues(channel.initial_values) + "}";
+  if (channel.id) out += ", id=" + std::to_string(*channel.id);
+  out += ", kind=" + std::string(ChannelKindName(channel.kind)) + ", ops=" + std::string(ChannelOpsName(channel.ops));
+  return out + VerbatimAttributes(channel.other_attributes) + ")";
+}
+
+std::string PrintProc(const Proc& proc) {
+  std::string out;
+  for (const std::string& attribute : proc.outer_attributes()) out += "#[" + attribute + "]\n";
+  const bool is_top = proc.package() != nullptr && proc.package()->top_name() == proc.name();
+  out += (is_top ? "top proc " : "proc ") + proc.name();
+  if (proc.is_new_style()) {
+    out += "<";
+    for (size_t i = 0; i < proc.interface().size(); ++i) {
+      const InterfaceChannel& c = proc.interface()[i];
+      out += (i ? ", " : "") + c.name + ": " + PrintType(c.type) +
+             (c.direction == ChannelDirection::kReceive ? " in" : " out");
+    }
+    out += ">";
+  }
+  out += "(";
+  std::vector<Value> init;
+  for (const StateElement& e : proc.state_elements()) {
+    out += e.name + ": " + PrintType(e.type) + ", ";
+    init.push_back(e.initial_value);
+  }
+  out += proc.state_elements().empty() ? ") {\n" : "init={" + JoinValues(init) + "}) {\n";
+  for (const Proc::Declaration& d : proc.declarations()) {
+    switch (d.kind) {
+      case Proc::Declaration::Kind::kChannel:
+        out += "  " + PrintChannel(proc.channels()[d.index]) + "\n";
+        break;
+      case Proc::Declaration::Kind::kChannelInterface: {
+        const ChannelInterfaceLine& line = proc.channel_interfaces()[d.index];
+        out += "  chan_interface " + line.name + "(direction=" + std::string(ChannelDirectionName(line.direction)) +
+               ", kind=" + std::string(ChannelKindName(line.kind)) + VerbatimAttributes(line.other_attributes) +
+               ")\n";
+        break;
+      }
+      case Proc::Declaration::Kind::kInstantiation: {
+        const ProcInstantiation& inst = proc.instantiations()[d.index];
+        out += "  proc_instantiation " + inst.name + "(";
+        for (const std::string& arg : inst.channel_args) out += arg + ", ";
+        out += "proc=" + inst.proc_name + ")\n";
+        break;
+      }
+    }
+  }
+  for (const auto& node : proc.nodes()) out += "  " + PrintNode(*node) + "\n";
+  return out + "}\n";
+}
+
 std::string PrintPackage(const Package& package) {
   std::string out = "package " + package.name() + "\n";
   if (!package.file_numbers().empty()) {
@@ -267,7 +350,12 @@ std::string PrintPackage(const Package& package) {
       out += "file_number " + std::to_string(number) + " " + QuotedPath(path) + "\n";
     }
   }
+  if (!package.channels().empty()) {
+    out += "\n";
+    for (const Channel& channel : package.channels()) out += PrintChannel(channel) + "\n";
+  }
   for (const Function* function : FunctionsInCallOrder(package)) out += "\n" + PrintFunction(*function);
+  for (const auto& proc : package.procs()) out += "\n" + PrintProc(*proc);
   return out;
 }
 

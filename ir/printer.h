@@ -17,8 +17,9 @@
 
 namespace xlsaot {
 
-// "package NAME", file_number lines, then every function (blank line
-// between), ending in a newline. Functions come in XLS's order: callees
+// "package NAME", file_number lines, global channels, then every function
+// and then every proc in file order (blank line between), ending in a
+// newline. Functions come in XLS's order: callees
 // before their callers (a depth-first post-order of the call graph from the
 // functions nobody calls), which XLS's own parser requires.
 std::string PrintPackage(const Package& package);
@@ -27,6 +28,14 @@ std::string PrintPackage(const Package& package);
 // (parameters are in the signature; a returned parameter gets a
 // "ret x: T = param(name=x, id=N)" line), "}" and a newline.
 std::string PrintFunction(const Function& function);
+
+// Outer attributes, "[top ]proc NAME[<interface>](state..., init={...}) {",
+// the channel, chan_interface and proc_instantiation lines in their order,
+// one node per line, "}" and a newline.
+std::string PrintProc(const Proc& proc);
+
+// "chan NAME(TYPE, initial_values={...}, id=N, kind=..., ops=..., ...)".
+std::string PrintChannel(const Channel& channel);
 
 // One node line without indentation or "ret ":
 // "add.3: bits[8] = add(x, y, id=3, pos=[(0,1,2)])".

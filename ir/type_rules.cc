@@ -4,6 +4,7 @@
 
 #include "ir/function.h"
 #include "ir/printer.h"
+#include "ir/proc.h"
 #include "xlsaot/trace_format.h"
 
 namespace xlsaot {
@@ -172,6 +173,13 @@ class Rules {
   // Shared by both loops: body(index, state, invariants...) -> state.
   Status LoopBody(size_t init_operand, std::span<Node* const> invariants) const;
   Status Trace() const;
+  // state_read / next_value / send / receive: `fixed` operands, then the
+  // predicate (bits[1]) when the node has one.
+  Status WithPredicate(size_t fixed) const;
+  // The state element a state_read / next_value names; nullptr (with a
+  // failure) when the node is not in a proc or names no element.
+  Result<const StateElement*> NamedStateElement() const;
+  Status Receive() const;
 
   // The type reached by indexing `indices.size()` dimensions into `array`.
   Result<const Type*> IndexedType(const Type* array, std::span<Node* const> indices,
@@ -698,8 +706,60 @@ Status Rules::Check() {
       XLSAOT_RETURN_IF_ERROR(OperandIsToken(0, Operand(0)));
       if (a.delay < 0) return Fail("delay=" + std::to_string(a.delay) + " must not be negative");
       return ResultIs(Type::Token());
+    case Op::kStateRead: {
+      XLSAOT_RETURN_IF_ERROR(WithPredicate(0));
+      XLSAOT_ASSIGN_OR_RETURN(const StateElement* element, NamedStateElement());
+      return ResultIs(element->type);
+    }
+    case Op::kNextValue: {
+      XLSAOT_RETURN_IF_ERROR(WithPredicate(1));
+      XLSAOT_ASSIGN_OR_RETURN(const StateElement* element, NamedStateElement());
+      XLSAOT_RETURN_IF_ERROR(OperandIs(0, element->type, "the value"));
+      return ResultIs(Type::EmptyTuple());
+    }
+    case Op::kSend:
+      XLSAOT_RETURN_IF_ERROR(WithPredicate(2));
+      XLSAOT_RETURN_IF_ERROR(OperandIsToken(0, "the token"));
+      return ResultIs(Type::Token());
+    case Op::kReceive:
+      return Receive();
   }
   return Fail("unknown op");
+}
+
+Status Rules::WithPredicate(size_t fixed) const {
+  const bool predicated = node_.attrs().has_predicate;
+  XLSAOT_RETURN_IF_ERROR(ExpectCount(fixed + (predicated ? 1 : 0)));
+  if (predicated) XLSAOT_RETURN_IF_ERROR(OperandIsFlag(fixed, "the predicate"));
+  return {};
+}
+
+Result<const StateElement*> Rules::NamedStateElement() const {
+  const Proc* proc = node_.function() != nullptr ? AsProc(*node_.function()) : nullptr;
+  if (proc == nullptr) return Fail(op_ + " is only allowed in a proc");
+  const int64_t index = node_.attrs().state_index;
+  if (index < 0 || static_cast<size_t>(index) >= proc->state_elements().size() ||
+      proc->state_elements()[static_cast<size_t>(index)].name != node_.attrs().state_element) {
+    return Fail("proc '" + proc->name() + "' has no state element '" + node_.attrs().state_element + "'");
+  }
+  return &proc->state_elements()[static_cast<size_t>(index)];
+}
+
+// (token, T) for a blocking receive, (token, T, bits[1]) for a non-blocking
+// one, whose flag says whether a value was there; T is the channel's type
+// (checked against the channel by the verifier).
+Status Rules::Receive() const {
+  XLSAOT_RETURN_IF_ERROR(WithPredicate(1));
+  XLSAOT_RETURN_IF_ERROR(OperandIsToken(0, "the token"));
+  const size_t arity = node_.attrs().blocking ? 2 : 3;
+  const Type* t = type();
+  if (!t->IsTuple() || t->elements().size() != arity || t->elements()[0] != Type::Token() ||
+      (arity == 3 && t->elements()[2] != Type::Bits(1))) {
+    return Fail(std::string("expected result type ") +
+                (arity == 2 ? "(token, T)" : "(token, T, bits[1])") + " for " +
+                (arity == 2 ? "a blocking" : "a non-blocking") + " receive, got " + t->ToString());
+  }
+  return {};
 }
 
 // Positional operands and the operand-list attributes of the op table

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "ir/proc_verifier.h"
 #include "ir/type_rules.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -48,12 +49,12 @@ class Verifier {
   // (a loop's trip count).
   Error NodeError(const Function& f, const Node& node, const std::string& what,
                   ErrorCode code = ErrorCode::kVerify) const {
-    return MakeError(code, FormatLocation(filename_, node.loc()) + ": in function '" + f.name() + "', node '" +
+    return MakeError(code, FormatLocation(filename_, node.loc()) + ": in " + std::string(f.is_proc() ? "proc" : "function") + " '" + f.name() + "', node '" +
                                node.name() + "': " + what);
   }
   Error FunctionError(const Function& f, const std::string& what) const {
-    return MakeError(ErrorCode::kVerify, FormatLocation(filename_, f.loc()) + ": in function '" +
-                                             f.name() + "': " + what);
+    return MakeError(ErrorCode::kVerify, FormatLocation(filename_, f.loc()) + ": in " +
+                                             (f.is_proc() ? "proc" : "function") + " '" + f.name() + "': " + what);
   }
 
   // `state` is indexed by node position (see VerifyFunction).
@@ -204,12 +205,22 @@ Status Verifier::VerifyFunction(const Function& f) {
       }
     }
 
+    if (node.op_info().has_flag(kFlagProcOnly) && !f.is_proc())
+      return NodeError(f, node, std::string(node.op_info().name) + " is only allowed in a proc");
     Status rule = CheckTypeRule(node);
     if (!rule.ok()) return NodeError(f, node, rule.error(), rule.code());
     if (node.op_info().has_flag(kFlagCallsFunction)) XLSAOT_RETURN_IF_ERROR(CheckCallee(f, node));
     state[node.position()] |= kDefined;
   }
 
+  if (const Proc* proc = AsProc(f)) {
+    // A proc has no parameters and no return value; its state, channels and
+    // instantiations are checked by VerifyProc.
+    if (!f.params().empty()) return FunctionError(f, "a proc has no parameters");
+    XLSAOT_RETURN_IF_ERROR(VerifyProc(*proc));
+    acyclic_.insert(&f);
+    return {};
+  }
   const Node* ret = f.return_node();
   if (ret == nullptr) return FunctionError(f, "function has no return value");
   if (!OwnedBy(f, ret))
@@ -237,6 +248,14 @@ Status Verifier::VerifyPackage() {
       return FunctionError(*function, "function is owned by another package");
     XLSAOT_RETURN_IF_ERROR(VerifyFunction(*function));
   }
+  for (const auto& proc : package_->procs()) {
+    if (!names.emplace(proc->name(), proc.get()).second) {
+      return FunctionError(*proc, "'" + proc->name() + "' is already defined in package '" + package_->name() + "'");
+    }
+    if (proc->package() != package_) return FunctionError(*proc, "proc is owned by another package");
+    XLSAOT_RETURN_IF_ERROR(VerifyFunction(*proc));
+  }
+  XLSAOT_RETURN_IF_ERROR(VerifyProcNetwork(*package_));
   const std::string& top = package_->top_name();
   if (!top.empty() && !names.contains(top)) {
     bool names_other_entity = false;

@@ -21,7 +21,7 @@ int Main(int argc, char** argv) {
   CLI::App app("xlsaot: a toolchain for XLS IR functions", "xlsaot");
   app.set_version_flag("--version", "xlsaot " XLSAOT_VERSION);
   app.require_subcommand(1);
-  std::vector<Command> commands = {AddEvalCommand(app), AddParseCommand(app),
+  std::vector<Command> commands = {AddEvalCommand(app), AddEvalProcCommand(app), AddParseCommand(app),
                                    AddCompileCommand(app), AddInspectCommand(app),
                                    AddFuzzCommand(app)};
 

@@ -18,6 +18,8 @@ struct Command {
 
 // xlsaot eval FILE.ir: evaluates a function on inputs (tools/eval_command.cc).
 Command AddEvalCommand(CLI::App& parent);
+// xlsaot eval-proc FILE.ir: runs a proc network (tools/eval_proc_command.cc).
+Command AddEvalProcCommand(CLI::App& parent);
 // xlsaot parse FILE.ir: parses, verifies and prints canonical IR.
 Command AddParseCommand(CLI::App& parent);
 

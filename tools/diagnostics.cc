@@ -36,6 +36,8 @@ ExitStatus ExitStatusFor(ErrorCode code) {
     case ErrorCode::kAssertionFailed: return kExitFailed;
     case ErrorCode::kIo: return kExitIo;
     case ErrorCode::kCorruptArtifact: return kExitCorrupt;
+    case ErrorCode::kDeadlock: return kExitDeadlock;
+    case ErrorCode::kStateConflict: return kExitStateConflict;
   }
   return kExitInternal;
 }
@@ -48,6 +50,11 @@ int ReportError(std::string_view message, ExitStatus status) {
 }
 
 int ReportUsageError(std::string_view message) { return ReportError(message, kExitUsage); }
+
+int ReportValueError(const Error& error) {
+  const bool about_the_file = error.code == ErrorCode::kIo || error.code == ErrorCode::kResourceExhausted;
+  return ReportError(error.message, about_the_file ? ExitStatusFor(error.code) : kExitBadValue);
+}
 
 int ReportError(const Error& error) { return ReportError(error.message, ExitStatusFor(error.code)); }
 

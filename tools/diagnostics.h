@@ -27,6 +27,8 @@ enum ExitStatus : int {
   kExitCorrupt = 10,      // an artifact whose metadata or object is malformed or truncated
   kExitLimit = 11,        // a size limit (width, nesting, trip count) or memory ran out
   kExitInternal = 12,     // a bug in xlsaot
+  kExitDeadlock = 13,     // a proc network deadlocked (eval-proc)
+  kExitStateConflict = 14,  // two active next_values for one state element (eval-proc)
 };
 
 // The exit status of an error of category `code`.
@@ -48,6 +50,9 @@ int ReportError(const Result<T>& failed) {
   return ReportError(failed.error_value());
 }
 inline int ReportError(const Status& failed) { return ReportError(failed.error_value()); }
+// An error met while reading or checking input values: a bad value
+// (kExitBadValue), unless the file itself could not be read or was too large.
+int ReportValueError(const Error& error);
 
 }  // namespace xlsaot
 

@@ -14,6 +14,7 @@
 #include "tools/commands.h"
 #include "tools/diagnostics.h"
 #include "tools/load_package.h"
+#include "tools/print_events.h"
 #include "tools/read_file.h"
 #include "tools/value_lines.h"
 
@@ -152,37 +153,6 @@ Status ReadExpectations(const EvalOptions& options, const Function& function,
   return Status::Ok();
 }
 
-// An error met while reading or checking input and expected values: a bad
-// value, unless the file itself could not be read or was too large.
-int ReportValueError(const Error& error) {
-  const bool about_the_file = error.code == ErrorCode::kIo || error.code == ErrorCode::kResourceExhausted;
-  return ReportError(error.message, about_the_file ? ExitStatusFor(error.code) : kExitBadValue);
-}
-
-// The events of one evaluation on stderr: assertions and traces in
-// execution order (traces above `max_trace_verbosity` left out), then one
-// `cover: LABEL` line per cover firing, grouped by label, and one
-// `assumption: NODE: DESCRIPTION` line per failed assumption, grouped by
-// node: covers and assumptions carry no token, so their order among the
-// other events is not defined.
-void PrintEvents(const Events& events, std::optional<int64_t> max_trace_verbosity) {
-  std::string text;
-  for (const Event& event : events.log) {
-    if (event.kind == Event::Kind::kTrace && max_trace_verbosity && event.verbosity > *max_trace_verbosity) continue;
-    text += event.kind == Event::Kind::kAssert ? "assert: " : "trace: ";
-    text += event.text;
-    text += '\n';
-  }
-  for (const auto& [label, count] : events.cover_hits) {
-    for (int64_t i = 0; i < count; ++i) text += "cover: " + label + "\n";
-  }
-  for (const auto& [node, failure] : events.assumption_failures) {
-    for (int64_t i = 0; i < failure.count; ++i) text += "assumption: " + node + ": " + failure.description + "\n";
-  }
-  if (text.empty()) return;
-  std::fflush(stdout);  // results so far stay ahead of these lines on a terminal
-  std::fwrite(text.data(), 1, text.size(), stderr);
-}
 
 // Compares the engines of --compare on --random-inputs argument tuples
 // (each parameter a random value of its type, weighted to 0, all ones and

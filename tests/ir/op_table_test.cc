@@ -41,7 +41,28 @@ TEST(OpTableTest, AttributesMatchXls) {
   EXPECT_EQ(sel.attrs()[1].presence, kOptional);
   EXPECT_TRUE(GetOpInfo(Op::kCountedFor).accepts(Attr::kInvariantArgs));
   EXPECT_FALSE(GetOpInfo(Op::kAdd).accepts(Attr::kWidth));
-  EXPECT_EQ(AttrFromName("assumed_in_bounds"), Attr::kAssumedInBounds);
+  EXPECT_EQ(AttrFromName(GetOpInfo(Op::kArrayIndex), "assumed_in_bounds"), Attr::kAssumedInBounds);
+}
+
+TEST(OpTableTest, AttributeNamesAreLookedUpPerOp) {
+  // `value` is a literal's value but a next_value's operand.
+  EXPECT_EQ(AttrFromName(GetOpInfo(Op::kLiteral), "value"), Attr::kValue);
+  EXPECT_EQ(AttrFromName(GetOpInfo(Op::kNextValue), "value"), Attr::kNextStateValue);
+  EXPECT_FALSE(AttrFromName(GetOpInfo(Op::kAdd), "value").has_value());
+  EXPECT_TRUE(IsAttributeName("channel"));
+  EXPECT_FALSE(IsAttributeName("frobnicate"));
+  // Within one op, every attribute has its own name.
+  for (const OpInfo& info : AllOps()) {
+    for (const AttrSpec& a : info.attrs())
+      for (const AttrSpec& b : info.attrs())
+        if (a.attr != b.attr) EXPECT_NE(AttrName(a.attr), AttrName(b.attr)) << info.name;
+  }
+}
+
+TEST(OpTableTest, ProcOpsAreMarkedProcOnly) {
+  for (Op op : {Op::kStateRead, Op::kNextValue, Op::kSend, Op::kReceive})
+    EXPECT_TRUE(GetOpInfo(op).has_flag(kFlagProcOnly)) << OpName(op);
+  EXPECT_FALSE(GetOpInfo(Op::kAssert).has_flag(kFlagProcOnly));
 }
 
 }  // namespace

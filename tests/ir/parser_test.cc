@@ -424,7 +424,7 @@ scheduled_fn f(x: bits[8] id=1) -> bits[8] {
   EXPECT_EQ(f.return_node()->name(), "b");
 }
 
-TEST(ParserTest, ProcsBlocksAndChannelsAreSkippedAndRecorded) {
+TEST(ParserTest, ProcsAndChannelsAreReadAndBlocksSkipped) {
   std::unique_ptr<Package> p = MustParse(R"(package mixed
 
 chan c(bits[32], id=0, kind=streaming, ops=send_receive, flow_control=ready_valid, metadata="""a { } ( """)
@@ -437,7 +437,7 @@ fn helper(x: bits[32] id=1) -> bits[32] {
 top proc counter(st: bits[32], init={0}) {
   tok: token = after_all()
   rcv: (token, bits[32]) = receive(tok, channel=c)
-  s: () = send(tok, st, channel=c, label="}")
+  s: token = send(tok, st, channel=c)
   next (st)
 }
 
@@ -457,21 +457,33 @@ fn after(y: bits[8] id=3) -> bits[8] {
   ASSERT_EQ(p->functions().size(), 2u);
   EXPECT_EQ(p->functions()[0]->name(), "helper");
   EXPECT_EQ(p->functions()[1]->name(), "after");
-  ASSERT_EQ(p->non_functions().size(), 3u);
-  EXPECT_EQ(p->non_functions()[0].kind, NonFunctionEntity::Kind::kChannel);
-  EXPECT_EQ(p->non_functions()[0].name, "c");
-  EXPECT_EQ(p->non_functions()[1].kind, NonFunctionEntity::Kind::kProc);
-  EXPECT_EQ(p->non_functions()[1].name, "counter");
-  EXPECT_EQ(p->non_functions()[1].loc.line, 10);
-  EXPECT_EQ(p->non_functions()[1].loc.column, 10);
-  EXPECT_EQ(p->non_functions()[2].kind, NonFunctionEntity::Kind::kBlock);
-  EXPECT_EQ(p->non_functions()[2].name, "blk");
+  ASSERT_EQ(p->channels().size(), 1u);
+  EXPECT_EQ(p->channels()[0].name, "c");
+  ASSERT_EQ(p->channels()[0].other_attributes.size(), 2u);
+  EXPECT_EQ(p->channels()[0].other_attributes[1].text, "\"\"\"a { } ( \"\"\"");
+  ASSERT_EQ(p->procs().size(), 1u);
+  const Proc& counter = *p->procs()[0];
+  EXPECT_EQ(counter.name(), "counter");
+  EXPECT_EQ(counter.loc().line, 10);
+  EXPECT_EQ(counter.loc().column, 10);
+  ASSERT_EQ(counter.state_elements().size(), 1u);
+  EXPECT_EQ(counter.state_elements()[0].name, "st");
+  // The header's state element gets its state_read, the legacy `next` line
+  // its next_value.
+  ASSERT_EQ(counter.node_count(), 5u);
+  EXPECT_EQ(counter.nodes()[0]->op(), Op::kStateRead);
+  EXPECT_EQ(counter.nodes()[0]->name(), "st");
+  EXPECT_EQ(counter.nodes()[4]->op(), Op::kNextValue);
+  EXPECT_EQ(counter.nodes()[4]->name(), "next_value." + std::to_string(counter.nodes()[4]->id()));
+  ASSERT_EQ(p->non_functions().size(), 1u);
+  EXPECT_EQ(p->non_functions()[0].kind, NonFunctionEntity::Kind::kBlock);
+  EXPECT_EQ(p->non_functions()[0].name, "blk");
   EXPECT_EQ(p->top_name(), "counter");
 
   Result<Function*> top = p->ResolveTopFunction();
   ASSERT_FALSE(top.ok());
   EXPECT_EQ(top.code(), ErrorCode::kUnsupported);
-  EXPECT_EQ(top.error(), "t.ir:10:10: 'counter' is a proc; xlsaot evaluates and compiles functions only");
+  EXPECT_EQ(top.error(), "t.ir:10:10: 'counter' is a proc; run it with eval-proc");
   Result<Function*> block = p->ResolveTopFunction("blk");
   ASSERT_FALSE(block.ok());
   EXPECT_NE(block.error().find("is a block"), std::string::npos);

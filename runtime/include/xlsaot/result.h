@@ -29,6 +29,8 @@ enum class ErrorCode : int {
   kAssertionFailed = 9,  // compiled code ran, but an assertion failed
   kIo = 10,              // a file could not be opened, read or written
   kCorruptArtifact = 11,  // artifact metadata (or object) malformed or truncated
+  kDeadlock = 12,          // a proc network tick in which no proc instance could run a node
+  kStateConflict = 13,     // two active next_values for one state element in one activation
 };
 
 // Stable lower-case name of an error category ("parse", "verify", ...).
@@ -45,6 +47,8 @@ inline const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kAssertionFailed: return "assertion failed";
     case ErrorCode::kIo: return "I/O error";
     case ErrorCode::kCorruptArtifact: return "corrupt artifact";
+    case ErrorCode::kDeadlock: return "deadlock";
+    case ErrorCode::kStateConflict: return "state conflict";
   }
   return "error";
 }
