@@ -899,14 +899,16 @@ Status TextParser::ParseProcHeader(Proc& proc) {
       const Token init = Next();
       Next();
       XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBraceOpen, "to start the initial state").status());
-      for (size_t i = 0; i < state.size(); ++i) {
-        if (i) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between initial state values").status());
-        XLSAOT_ASSIGN_OR_RETURN(state[i].initial_value, ParseValueOfType(state[i].type, 0));
+      const std::string count_error = "init={...} of proc '" + proc.name() + "' needs exactly " +
+                                      std::to_string(state.size()) + " values, one per state element";
+      size_t values = 0;
+      while (!PeekIs(TokenKind::kBraceClose)) {
+        if (values > 0) XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kComma, "between initial state values").status());
+        if (values == state.size()) return ErrorAt(init, count_error);
+        XLSAOT_ASSIGN_OR_RETURN(state[values].initial_value, ParseValueOfType(state[values].type, 0));
+        ++values;
       }
-      if (!PeekIs(TokenKind::kBraceClose)) {
-        return ErrorAt(init, "init={...} of proc '" + proc.name() + "' needs exactly " +
-                                 std::to_string(state.size()) + " values, one per state element");
-      }
+      if (values != state.size()) return ErrorAt(init, count_error);
       Next();
       saw_init = true;
       continue;

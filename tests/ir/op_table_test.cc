@@ -7,7 +7,7 @@
 namespace xlsaot {
 namespace {
 
-TEST(OpTableTest, HasTheSixtySixFunctionLevelOps) {
+TEST(OpTableTest, HasXlsFunctionAndProcOps) {
   const std::set<std::string> expected = {
       "add", "sub", "neg", "umul", "smul", "umulp", "smulp", "udiv", "sdiv", "umod", "smod",
       "not", "and", "or", "xor", "nand", "nor", "and_reduce", "or_reduce", "xor_reduce",
@@ -17,7 +17,7 @@ TEST(OpTableTest, HasTheSixtySixFunctionLevelOps) {
       "one_hot_sel", "priority_sel", "gate", "tuple", "tuple_index", "array", "array_index",
       "array_update", "array_slice", "array_concat", "invoke", "map", "counted_for",
       "dynamic_counted_for", "param", "literal", "assert", "trace", "cover", "after_all",
-      "min_delay"};
+      "min_delay", "state_read", "next_value", "send", "receive"};
   std::set<std::string> actual;
   for (const OpInfo& info : AllOps()) actual.insert(std::string(info.name));
   EXPECT_EQ(actual, expected);

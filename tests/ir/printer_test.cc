@@ -274,19 +274,24 @@ TEST(PrinterTest, TypesAndWideLiterals) {
             "l: bits[65] = literal(value=0x1_0000_0000_0000_0000, id=1)");
 }
 
-TEST(PrinterTest, NonFunctionsAreNotReproduced) {
+TEST(PrinterTest, ChannelsFunctionsThenProcsAndNoBlocks) {
   std::unique_ptr<Package> p = MustParse(R"(package m
-chan c(bits[1], id=0)
 proc q(s: bits[1], init={0}) {
   next (s)
 }
+block b(a: bits[1]) {
+}
+chan c(bits[1], id=0, kind=streaming, ops=send_only)
 fn f(x: bits[1] id=1) -> bits[1] {
   ret x: bits[1] = param(name=x, id=1)
 }
 )");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(PrintPackage(*p),
-            "package m\n\nfn f(x: bits[1] id=1) -> bits[1] {\n  ret x: bits[1] = param(name=x, id=1)\n}\n");
+            "package m\n\nchan c(bits[1], id=0, kind=streaming, ops=send_only)\n\n"
+            "fn f(x: bits[1] id=1) -> bits[1] {\n  ret x: bits[1] = param(name=x, id=1)\n}\n\n"
+            "proc q(s: bits[1], init={0}) {\n  s: bits[1] = state_read(state_element=s, id=2)\n"
+            "  next_value.3: () = next_value(state_element=s, value=s, id=3)\n}\n");
 }
 
 }  // namespace

@@ -662,6 +662,19 @@ struct GoodCase {
 
 // clang-format off
 const GoodCase kGoodCases[] = {
+  {"proc_state_and_channels", R"(
+chan in(bits[8], id=0, kind=streaming, ops=receive_only)
+chan out(bits[8], id=1, kind=single_value, ops=send_only)
+proc q(count: bits[8], init={0}) {
+  count: bits[8] = state_read(state_element=count)
+  tok: token = literal(value=token)
+  on: bits[1] = literal(value=1)
+  r: (token, bits[8], bits[1]) = receive(tok, predicate=on, channel=in, blocking=false)
+  d: bits[8] = tuple_index(r, index=1)
+  sum: bits[8] = add(count, d)
+  s: token = send(tok, sum, predicate=on, channel=out)
+  n: () = next_value(state_element=count, value=sum, predicate=on)
+})"},
   {"arithmetic", R"(
 fn f(x: bits[8], y: bits[8], w: bits[200], z: bits[0]) -> (bits[8], bits[200], bits[0], bits[13], bits[3], (bits[16], bits[16]), (bits[5], bits[5])) {
   add.5: bits[8] = add(x, y)
@@ -854,6 +867,8 @@ TEST(GoodIrTest, TogetherTheSnippetsUseEveryOp) {
     ASSERT_TRUE(package.ok()) << c.name << ": " << package.error();
     for (const auto& f : (*package)->functions())
       for (const auto& node : f->nodes()) used.insert(node->op());
+    for (const auto& proc : (*package)->procs())
+      for (const auto& node : proc->nodes()) used.insert(node->op());
   }
   for (const OpInfo& info : AllOps())
     EXPECT_TRUE(used.contains(info.op)) << "no well-formed snippet uses " << info.name;

@@ -103,8 +103,11 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path) {
 }
 
 std::vector<std::string> ListConformanceCases(const std::string& shared_dir) {
+  return ListIrFiles(std::filesystem::path(shared_dir) / "conformance" / "cases");
+}
+
+std::vector<std::string> ListIrFiles(const std::filesystem::path& dir) {
   std::vector<std::string> paths;
-  const std::filesystem::path dir = std::filesystem::path(shared_dir) / "conformance" / "cases";
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return paths;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {

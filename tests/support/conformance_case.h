@@ -15,6 +15,7 @@
 #ifndef XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
 #define XLSAOT_TESTS_SUPPORT_CONFORMANCE_CASE_H_
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,10 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path);
 // The case files under shared_dir/conformance/cases, sorted by path; empty
 // when the directory does not exist.
 std::vector<std::string> ListConformanceCases(const std::string& shared_dir);
+
+// The .ir files directly in `dir`, sorted by path; empty when it does not
+// exist.
+std::vector<std::string> ListIrFiles(const std::filesystem::path& dir);
 
 // The texts of the events of one kind, in order: what "//! assert:" and
 // "//! trace:" lines list.

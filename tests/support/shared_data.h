@@ -26,6 +26,8 @@ namespace xlsaot::test {
 // count, so that losing cases (a renamed directory, a broken listing) fails
 // instead of shrinking the suite.
 inline constexpr size_t kConformanceCaseCount = 359;
+// The cases of shared/conformance-procs/cases.
+inline constexpr size_t kProcConformanceCaseCount = 107;
 
 // The shared directory: $XLSAOT_SHARED_DIR when set and not empty, else the
 // one beside the source tree at configuration time.

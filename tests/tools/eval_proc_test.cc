@@ -1,0 +1,160 @@
+// xlsaot eval-proc: every shared proc conformance case through the command
+// line, and its options and errors.
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/support/proc_conformance_case.h"
+#include "tests/support/shared_data.h"
+#include "tests/tools/cli_runner.h"
+
+namespace xlsaot {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "CHANNEL: VALUE" lines of eval-proc's stdout, per channel.
+std::vector<std::string> OutputLines(const std::string& out, const std::string& channel) {
+  std::vector<std::string> values;
+  size_t at = 0;
+  while (at < out.size()) {
+    size_t end = out.find('\n', at);
+    if (end == std::string::npos) end = out.size();
+    const std::string line = out.substr(at, end - at);
+    if (line.rfind(channel + ": ", 0) == 0) values.push_back(line.substr(channel.size() + 2));
+    at = end + 1;
+  }
+  return values;
+}
+
+TEST(EvalProcTest, EveryProcConformanceCase) {
+  const std::vector<std::string> cases = ListProcConformanceCases(test::SharedDir());
+  if (cases.empty()) XLSAOT_SHARED_DATA_MISSING("no proc conformance cases under " << test::SharedDir());
+  EXPECT_EQ(cases.size(), test::kProcConformanceCaseCount);
+  cli_test::ScratchDir scratch;
+  ASSERT_TRUE(scratch.ok());
+  for (const std::string& path : cases) {
+    SCOPED_TRACE(path);
+    Result<ProcConformanceCase> c = LoadProcConformanceCase(path);
+    ASSERT_TRUE(c.ok()) << c.error();
+    std::string script;
+    for (const ProcCaseStep& step : c->script) script += step.text + "\n";
+    cli_test::CliRun run = cli_test::RunXlsaot(
+        {"eval-proc", path, "--top", c->top, "--script", scratch.Write("script.txt", script), "--show-state"},
+        scratch.path());
+    const int want = !c->expected_assert.empty()     ? 1
+                     : !c->expected_deadlock.empty() ? 13
+                     : !c->conflict_proc.empty()     ? 14
+                                                     : 0;
+    ASSERT_EQ(run.exit_code, want) << run.err;
+    for (const ProcCaseOutput& output : c->outputs) {
+      std::vector<std::string> got = OutputLines(run.out, output.channel);
+      if (c->fails() && got.size() > output.values.size()) got.resize(output.values.size());
+      std::vector<std::string> expected;
+      for (const Value& v : output.values) expected.push_back(v.ToString());
+      EXPECT_EQ(got, expected) << output.channel;
+    }
+    for (const ProcCaseState& s : c->states) {
+      const std::string line = "state: " + s.proc + " " + s.element + ": " + s.value.ToString() + "\n";
+      EXPECT_NE(run.out.find(line), std::string::npos) << line << " not in\n" << run.out;
+    }
+    std::string traces;
+    for (const std::string& t : c->traces) traces += "trace: " + t + "\n";
+    if (c->has_trace_lines) EXPECT_NE(run.err.find(traces), std::string::npos) << run.err;
+    if (!c->expected_assert.empty()) EXPECT_NE(run.err.find("assert: " + c->expected_assert + "\n"), std::string::npos);
+    for (const std::string& channel : c->expected_deadlock) EXPECT_NE(run.err.find(channel), std::string::npos);
+    if (!c->conflict_proc.empty()) {
+      EXPECT_NE(run.err.find("proc '" + c->conflict_proc + "'"), std::string::npos) << run.err;
+      EXPECT_NE(run.err.find("state element '" + c->conflict_element + "'"), std::string::npos) << run.err;
+    }
+  }
+}
+
+constexpr char kCounter[] = R"(package counter
+chan inc(bits[8], id=0, kind=streaming, ops=receive_only)
+chan out(bits[8], id=1, kind=streaming, ops=send_only)
+top proc counter(count: bits[8], init={0}) {
+  count: bits[8] = state_read(state_element=count)
+  tok: token = literal(value=token)
+  r: (token, bits[8]) = receive(tok, channel=inc)
+  d: bits[8] = tuple_index(r, index=1)
+  sum: bits[8] = add(count, d)
+  snd: token = send(tok, sum, channel=out)
+  next_value.1: () = next_value(state_element=count, value=sum)
+}
+
+fn helper(x: bits[8]) -> bits[8] {
+  ret x: bits[8] = param(name=x)
+}
+)";
+
+class EvalProcCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(scratch_.ok());
+    ir_ = scratch_.Write("counter.ir", kCounter);
+  }
+  cli_test::CliRun Run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"eval-proc", ir_});
+    return cli_test::RunXlsaot(args, scratch_.path());
+  }
+  cli_test::ScratchDir scratch_;
+  std::string ir_;
+};
+
+TEST_F(EvalProcCliTest, TicksWithInputsPrintOutputsAndState) {
+  cli_test::CliRun run = Run({"--ticks", "3", "--input", "inc=bits[8]:1; bits[8]:2", "--input", "inc=bits[8]:250",
+                              "--show-state"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "out: bits[8]:1\nout: bits[8]:3\nout: bits[8]:253\nstate: counter count: bits[8]:253\n");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST_F(EvalProcCliTest, AScriptRunsItsStepsInOrder) {
+  const std::string script = scratch_.Write("s.txt", "// warm up\ninput: inc: bits[8]:5\nticks: 1\n\n"
+                                                     "input: inc: bits[8]:6; bits[8]:7\nticks: 2\n");
+  cli_test::CliRun run = Run({"--script", script});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "out: bits[8]:5\nout: bits[8]:11\nout: bits[8]:18\n");
+}
+
+TEST_F(EvalProcCliTest, ADeadlockNamesTheBlockedChannel) {
+  cli_test::CliRun run = Run({"--ticks", "3", "--input", "inc=bits[8]:1"});
+  EXPECT_EQ(run.exit_code, 13);
+  EXPECT_EQ(run.out, "out: bits[8]:1\n");
+  EXPECT_EQ(run.err, "xlsaot: error: tick 3: proc network is deadlocked; blocked channels: inc\n");
+}
+
+TEST_F(EvalProcCliTest, BadInputGetsOneLineAndItsStatus) {
+  struct BadCase {
+    std::vector<std::string> args;
+    int status;
+    std::string message;
+  };
+  const std::string bad_script = scratch_.Write("bad.txt", "ticks: 1\nrun: 3\n");
+  const std::vector<BadCase> cases = {
+      {{"--ticks", "1", "--input", "nope=bits[8]:1"}, 2, "no channel 'nope'"},
+      {{"--ticks", "1", "--input", "out=bits[8]:1"}, 2, "'out' is not an input"},
+      {{"--ticks", "1", "--input", "inc=bits[9]:1"}, 8, "is not a bits[8]"},
+      {{"--ticks", "1", "--input", "inc=bits[8]:"}, 8, ""},
+      {{"--ticks", "0"}, 2, ""},
+      {{"--ticks", "1", "--top", "helper"}, 7, "'helper' is a function, not a proc"},
+      {{"--ticks", "1", "--top", "nothing"}, 6, "no proc named 'nothing'"},
+      {{"--script", bad_script}, 8, "bad.txt:2: expected 'input: CHANNEL: VALUES' or 'ticks: N'"},
+      {{}, 2, "exactly one of --ticks N or --script FILE"},
+      {{"--ticks", "1", "--backend", "jit"}, 7, "does not run procs yet"},
+  };
+  for (const BadCase& c : cases) {
+    cli_test::CliRun run = Run(c.args);
+    SCOPED_TRACE(testing::PrintToString(c.args));
+    EXPECT_EQ(run.exit_code, c.status) << run.err;
+    EXPECT_EQ(run.out, "");
+    EXPECT_NE(run.err.find(c.message), std::string::npos) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace xlsaot
