@@ -47,7 +47,7 @@ max_committed_size=4096
 case "${target}" in
   ir_parser)
     flags+=(-max_len=32768 "-dict=${here}/ir_parser.dict")
-    shared_seed_dirs=("${shared}/corpus/xls-ir" "${shared}/conformance/cases")
+    shared_seed_dirs=("${shared}/corpus/xls-ir" "${shared}/conformance/cases" "${shared}/conformance-procs/cases")
     ;;
   value_parser)
     flags+=(-max_len=2048)
@@ -89,9 +89,9 @@ existing_dirs() {
 }
 
 prepare_shared_seeds() {
-  if [[ ! -d "${shared}/conformance/cases" || ! -d "${shared}/corpus/xls-ir" ]]; then
+  if [[ ! -d "${shared}/conformance/cases" || ! -d "${shared}/corpus/xls-ir" || ! -d "${shared}/conformance-procs/cases" ]]; then
     if [[ "${XLSAOT_REQUIRE_SHARED:-}" == 1 ]]; then
-      echo "error: missing shared data: ${shared}/conformance/cases and ${shared}/corpus/xls-ir" \
+      echo "error: missing shared data: ${shared}/conformance/cases, ${shared}/conformance-procs/cases and ${shared}/corpus/xls-ir" \
         "(XLSAOT_REQUIRE_SHARED=1 makes this a failure)" >&2
       exit 1
     fi

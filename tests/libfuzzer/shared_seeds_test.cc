@@ -65,8 +65,10 @@ TEST(SharedSeedsTest, IrCorpusAndConformanceCasesPassTheIrParserCheck) {
   const fs::path shared(test::SharedDir());
   const std::vector<fs::path> corpus = IrFilesIn(shared / "corpus" / "xls-ir");
   const std::vector<fs::path> cases = IrFilesIn(shared / "conformance" / "cases");
-  if (corpus.empty() || cases.empty()) XLSAOT_SHARED_DATA_MISSING("no IR corpus or conformance cases under " << shared);
-  for (const std::vector<fs::path>* files : {&corpus, &cases}) {
+  const std::vector<fs::path> proc_cases = IrFilesIn(shared / "conformance-procs" / "cases");
+  if (corpus.empty() || cases.empty() || proc_cases.empty())
+    XLSAOT_SHARED_DATA_MISSING("no IR corpus or (proc) conformance cases under " << shared);
+  for (const std::vector<fs::path>* files : {&corpus, &cases, &proc_cases}) {
     for (const fs::path& file : *files) {
       const CheckResult result = CheckIrParserInput(ReadBytes(file));
       EXPECT_TRUE(result.ok()) << file << ": " << result.finding;
