@@ -184,6 +184,10 @@ class TextParser {
   Status ParseFunction(Package& package, std::vector<std::string> attributes, bool is_top);
   Status SkipEntity(Package& package, NonFunctionEntity::Kind kind, bool is_top);
   Status ParseNodeLine(Function& f, bool is_ret);
+  // Steps over what separates the lines of a function or proc body (`what`,
+  // opened by `open`): the braces of scheduled `stage { ... }` groups, which
+  // are flattened. False at the body's closing brace (left unread).
+  Result<bool> NextBodyLine(const std::string& what, const Token& open, bool scheduled, int& open_stages);
 
   // --- Procs and channels. ---
   Status ParseProc(Package& package, std::vector<std::string> attributes, bool is_top);
@@ -648,6 +652,29 @@ Status TextParser::SkipEntity(Package& package, NonFunctionEntity::Kind kind, bo
   }
 }
 
+Result<bool> TextParser::NextBodyLine(const std::string& what, const Token& open, bool scheduled,
+                                      int& open_stages) {
+  while (true) {
+    if (PeekIs(TokenKind::kBraceClose)) {
+      if (open_stages == 0) return false;
+      Next();
+      --open_stages;
+      continue;
+    }
+    if (PeekIs(TokenKind::kEof)) {
+      return ErrorAt(Peek(), "expected '}' to close " + what + " (opened at " + FormatLocation(filename_, open.loc) +
+                                 "), found end of input");
+    }
+    if (scheduled && PeekIsWord("stage") && PeekIs(TokenKind::kBraceOpen, 1)) {
+      Next();
+      Next();
+      ++open_stages;
+      continue;
+    }
+    return true;
+  }
+}
+
 // --- Procs and channels. ---
 
 Result<ChannelKind> TextParser::ParseChannelKind(const Token& value) const {
@@ -961,22 +988,8 @@ Status TextParser::ParseProcBody(Proc& proc, bool scheduled) {
   }
   int open_stages = 0;
   while (true) {
-    if (PeekIs(TokenKind::kBraceClose)) {
-      if (open_stages == 0) break;
-      Next();
-      --open_stages;
-      continue;
-    }
-    if (PeekIs(TokenKind::kEof)) {
-      return ErrorAt(Peek(), "expected '}' to close proc '" + proc.name() + "' (opened at " +
-                                 FormatLocation(filename_, open.loc) + "), found end of input");
-    }
-    if (scheduled && PeekIsWord("stage") && PeekIs(TokenKind::kBraceOpen, 1)) {
-      Next();
-      Next();
-      ++open_stages;
-      continue;
-    }
+    XLSAOT_ASSIGN_OR_RETURN(bool more, NextBodyLine("proc '" + proc.name() + "'", open, scheduled, open_stages));
+    if (!more) break;
     const bool declaration = PeekIs(TokenKind::kIdent, 1) && PeekIs(TokenKind::kParenOpen, 2);
     if (declaration && PeekIsWord("chan")) {
       XLSAOT_ASSIGN_OR_RETURN(Channel channel, ParseChannel());
@@ -1062,22 +1075,8 @@ Status TextParser::ParseFunction(Package& package, std::vector<std::string> attr
 
   int open_stages = 0;  // scheduled_fn: `stage { ... }` groups are flattened
   while (true) {
-    if (PeekIs(TokenKind::kBraceClose)) {
-      if (open_stages == 0) break;
-      Next();
-      --open_stages;
-      continue;
-    }
-    if (PeekIs(TokenKind::kEof)) {
-      return ErrorAt(Peek(), "expected '}' to close function '" + f->name() + "' (opened at " +
-                                 FormatLocation(filename_, open.loc) + "), found end of input");
-    }
-    if (scheduled && PeekIsWord("stage") && PeekIs(TokenKind::kBraceOpen, 1)) {
-      Next();
-      Next();
-      ++open_stages;
-      continue;
-    }
+    XLSAOT_ASSIGN_OR_RETURN(bool more, NextBodyLine("function '" + f->name() + "'", open, scheduled, open_stages));
+    if (!more) break;
     const bool is_ret = PeekIsWord("ret") && PeekIs(TokenKind::kIdent, 1);
     const Token line_start = Peek();
     if (is_ret) {
