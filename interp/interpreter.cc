@@ -154,11 +154,15 @@ Status Evaluator::ExecuteCall(const PlanStep& step, std::span<const uint32_t> op
 
     if (!dynamic) {
       const NodeAttributes& a = node.attrs();
+      // The index is i * stride modulo 2^index_width: summed in the index's
+      // width, so that no intermediate product can overflow (an index wider
+      // than 64 bits with trip_count * stride beyond 2^63 would).
+      const APInt step_by =
+          APInt(static_cast<unsigned>(std::max<int64_t>(index_width, 64)), static_cast<uint64_t>(a.stride),
+                /*isSigned=*/true)
+              .trunc(static_cast<unsigned>(index_width));
       for (int64_t i = 0; i < a.trip_count; ++i) {
-        // The index is i * stride in the body's index width.
-        index.mutable_bits() =
-            APInt(static_cast<unsigned>(index_width), static_cast<uint64_t>(i * a.stride),
-                  /*isSigned=*/true);
+        if (i > 0) index.mutable_bits() += step_by;
         XLSAOT_ASSIGN_OR_RETURN(Value next, Call(*callee, args, callee_slots, depth + 1));
         state = std::move(next);
       }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "llvm/ADT/StringRef.h"
 #include "tests/interp/ir_builder.h"
 #include "ir/package.h"
 #include "ir/verifier.h"
@@ -291,6 +292,29 @@ TEST_F(InterpreterTest, CountedForPassesIndexStateAndInvariants) {
   Function* f = fb.Return(loop);
   // indices 0, 3, 6, 9: init + (0+3+6+9) * k
   EXPECT_EQ(Eval(f, {B(16, 100), B(16, 2)}), B(16, 100 + 18 * 2));
+}
+
+// The index is i * stride modulo the index width, however large the
+// product: an index wider than 64 bits with trip_count * stride beyond 2^63.
+TEST_F(InterpreterTest, CountedForIndexWrapsInItsOwnWidth) {
+  // body(i: bits[100], acc: bits[100]) = acc * i + i
+  FunctionBuilder body = Builder("wide_body");
+  Node* i = body.Param("i", BitsT(100));
+  Node* acc = body.Param("acc", BitsT(100));
+  Node* prod = body.Op(Op::kUMul, BitsT(100), {acc, i});
+  Function* bodyf = body.Return(body.Op(Op::kAdd, BitsT(100), {prod, i}));
+  FunctionBuilder fb = Builder("main");
+  Node* init = fb.Param("init", BitsT(100));
+  Node* loop = fb.Op(Op::kCountedFor, BitsT(100), {init});
+  loop->mutable_attrs().trip_count = 5;
+  loop->mutable_attrs().stride = 0x7000000000000001;
+  loop->mutable_attrs().callee = bodyf;
+  Function* f = fb.Return(loop);
+  // Computed with unbounded integers: indices i * 0x7000000000000001 mod
+  // 2^100 for i = 0..4, folded by acc * i + i from 0.
+  const Value expected =
+      Value::Bits(llvm::APInt(100, llvm::StringRef("55c000000000000040"), 16));
+  EXPECT_EQ(Eval(f, {Value::Bits(llvm::APInt(100, 0))}), expected);
 }
 
 TEST_F(InterpreterTest, DynamicCountedForUsesSignedStride) {
