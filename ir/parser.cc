@@ -698,7 +698,9 @@ Result<std::string> TextParser::ParseVerbatimValue(std::string_view what) {
       case TokenKind::kParenClose:
       case TokenKind::kBracketClose:
       case TokenKind::kBraceClose:
-        if (closers.back() != t.kind) return ErrorAt(t, "unbalanced " + Describe(t) + " in " + std::string(what));
+        if (closers.empty() || closers.back() != t.kind) {
+          return ErrorAt(t, "unbalanced " + Describe(t) + " in " + std::string(what));
+        }
         closers.pop_back();
         break;
       default: break;

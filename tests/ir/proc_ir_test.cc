@@ -234,6 +234,12 @@ chan c(bits[32], id=5, kind=streaming, ops=sometimes)
 proc q(a: bits[32], init={0}) {
   next (a, a)
 })", ErrorCode::kParse, "'next' of proc 'q' lists 2 values for 1 state elements"},
+    {"channel_attribute_unopened_bracket", R"(
+chan c(bits[32], id=5, kind=streaming, ops=send_receive, fifo_depth=])
+)", ErrorCode::kParse, "unbalanced ']' in attribute 'fifo_depth'"},
+    {"channel_attribute_unopened_brace", R"(
+chan c(bits[32], id=5, kind=streaming, ops=send_receive, metadata=})
+)", ErrorCode::kParse, "unbalanced '}' in attribute 'metadata'"},
     {"duplicate_channel", R"(
 chan in(bits[32], id=7, kind=streaming, ops=receive_only)
 )", ErrorCode::kParse, "channel 'in' is declared more than once"},
