@@ -88,6 +88,32 @@ struct FunctionReference {
   Token name;
 };
 
+// The (), [] and {} open at a point of a text passed over without being
+// parsed (attributes kept verbatim, skipped blocks).
+class BracketNesting {
+ public:
+  bool empty() const { return closers_.empty(); }
+  // Follows `kind`: false when it closes a bracket that is not the
+  // innermost open one (or none is open).
+  bool Follow(TokenKind kind) {
+    switch (kind) {
+      case TokenKind::kParenOpen: closers_.push_back(TokenKind::kParenClose); return true;
+      case TokenKind::kBracketOpen: closers_.push_back(TokenKind::kBracketClose); return true;
+      case TokenKind::kBraceOpen: closers_.push_back(TokenKind::kBraceClose); return true;
+      case TokenKind::kParenClose:
+      case TokenKind::kBracketClose:
+      case TokenKind::kBraceClose:
+        if (closers_.empty() || closers_.back() != kind) return false;
+        closers_.pop_back();
+        return true;
+      default: return true;
+    }
+  }
+
+ private:
+  std::vector<TokenKind> closers_;
+};
+
 class TextParser {
  public:
   TextParser(std::string_view text, std::vector<Token> tokens, std::string filename)
@@ -581,29 +607,14 @@ Result<std::string> TextParser::ParseOuterAttribute() {
   XLSAOT_RETURN_IF_ERROR(Expect(TokenKind::kBracketOpen, "after '#'").status());
   XLSAOT_ASSIGN_OR_RETURN(Token name, Expect(TokenKind::kIdent, "naming the attribute"));
   size_t end = name.end;
-  std::vector<TokenKind> closers;
+  BracketNesting nesting;
   while (true) {
     const Token t = Next();
-    switch (t.kind) {
-      case TokenKind::kEof:
-        return ErrorAt(hash, "attribute is not terminated");
-      case TokenKind::kParenOpen: closers.push_back(TokenKind::kParenClose); break;
-      case TokenKind::kBracketOpen: closers.push_back(TokenKind::kBracketClose); break;
-      case TokenKind::kBraceOpen: closers.push_back(TokenKind::kBraceClose); break;
-      case TokenKind::kParenClose:
-      case TokenKind::kBracketClose:
-      case TokenKind::kBraceClose:
-        if (closers.empty() && t.kind == TokenKind::kBracketClose) {
-          return std::string(text_.substr(name.begin, end - name.begin));
-        }
-        if (closers.empty() || closers.back() != t.kind) {
-          return ErrorAt(t, "unbalanced " + Describe(t) + " in attribute");
-        }
-        closers.pop_back();
-        break;
-      default:
-        break;
+    if (t.kind == TokenKind::kEof) return ErrorAt(hash, "attribute is not terminated");
+    if (nesting.empty() && t.kind == TokenKind::kBracketClose) {
+      return std::string(text_.substr(name.begin, end - name.begin));
     }
+    if (!nesting.Follow(t.kind)) return ErrorAt(t, "unbalanced " + Describe(t) + " in attribute");
     end = t.end;
   }
 }
@@ -627,28 +638,13 @@ Status TextParser::SkipEntity(Package& package, NonFunctionEntity::Kind kind, bo
   package.mutable_non_functions().push_back(NonFunctionEntity{kind, std::string(name.text), name.loc});
   if (is_top) package.set_top_name(std::string(name.text));
   const std::string what = std::string(keyword.text) + " '" + std::string(name.text) + "'";
-  const TokenKind last = TokenKind::kBraceClose;
-  std::vector<TokenKind> closers;
+  BracketNesting nesting;
   while (true) {
     const Token t = Next();
-    switch (t.kind) {
-      case TokenKind::kEof:
-        return ErrorAt(keyword, what + " is not terminated (end of input inside it)");
-      case TokenKind::kParenOpen: closers.push_back(TokenKind::kParenClose); break;
-      case TokenKind::kBracketOpen: closers.push_back(TokenKind::kBracketClose); break;
-      case TokenKind::kBraceOpen: closers.push_back(TokenKind::kBraceClose); break;
-      case TokenKind::kParenClose:
-      case TokenKind::kBracketClose:
-      case TokenKind::kBraceClose:
-        if (closers.empty() || closers.back() != t.kind) {
-          return ErrorAt(t, "unbalanced " + Describe(t) + " in " + what);
-        }
-        closers.pop_back();
-        if (closers.empty() && t.kind == last) return Status::Ok();
-        break;
-      default:
-        break;
-    }
+    if (t.kind == TokenKind::kEof) return ErrorAt(keyword, what + " is not terminated (end of input inside it)");
+    if (!nesting.Follow(t.kind)) return ErrorAt(t, "unbalanced " + Describe(t) + " in " + what);
+    // A block ends with the '}' that closes its body.
+    if (nesting.empty() && t.kind == TokenKind::kBraceClose) return Status::Ok();
   }
 }
 
@@ -686,25 +682,12 @@ Result<ChannelKind> TextParser::ParseChannelKind(const Token& value) const {
 Result<std::string> TextParser::ParseVerbatimValue(std::string_view what) {
   const Token first = Peek();
   size_t end = first.begin;
-  std::vector<TokenKind> closers;
+  BracketNesting nesting;
   while (true) {
     const Token& t = Peek();
     if (t.kind == TokenKind::kEof) return ErrorAt(first, "unterminated " + std::string(what));
-    if (closers.empty() && (t.kind == TokenKind::kComma || t.kind == TokenKind::kParenClose)) break;
-    switch (t.kind) {
-      case TokenKind::kParenOpen: closers.push_back(TokenKind::kParenClose); break;
-      case TokenKind::kBracketOpen: closers.push_back(TokenKind::kBracketClose); break;
-      case TokenKind::kBraceOpen: closers.push_back(TokenKind::kBraceClose); break;
-      case TokenKind::kParenClose:
-      case TokenKind::kBracketClose:
-      case TokenKind::kBraceClose:
-        if (closers.empty() || closers.back() != t.kind) {
-          return ErrorAt(t, "unbalanced " + Describe(t) + " in " + std::string(what));
-        }
-        closers.pop_back();
-        break;
-      default: break;
-    }
+    if (nesting.empty() && (t.kind == TokenKind::kComma || t.kind == TokenKind::kParenClose)) break;
+    if (!nesting.Follow(t.kind)) return ErrorAt(t, "unbalanced " + Describe(t) + " in " + std::string(what));
     end = t.end;
     Next();
   }
