@@ -5,12 +5,6 @@
 namespace xlsaot {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 bool IsChannelName(std::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
@@ -22,10 +16,10 @@ bool IsChannelName(std::string_view name) {
 }
 
 Result<ProcScriptStep> InputStep(std::string_view channel, std::string_view values, const TextOrigin& origin) {
-  ProcScriptStep step{ProcScriptStep::Kind::kInput, std::string(Trim(channel)), {}, 0, origin};
+  ProcScriptStep step{ProcScriptStep::Kind::kInput, std::string(TrimBlanks(channel)), {}, 0, origin};
   if (!IsChannelName(step.channel)) {
     return MakeError(ErrorCode::kParse, origin.Describe() + ": expected a channel name, found '" +
-                                            std::string(Trim(channel)) + "'");
+                                            std::string(TrimBlanks(channel)) + "'");
   }
   XLSAOT_ASSIGN_OR_RETURN(std::vector<ParsedArg> parsed, ParseArgs(values, origin));
   for (ParsedArg& arg : parsed) step.values.push_back(std::move(arg.value));
@@ -35,11 +29,11 @@ Result<ProcScriptStep> InputStep(std::string_view channel, std::string_view valu
 }  // namespace
 
 Result<ProcScriptStep> ParseProcScriptLine(std::string_view text, const TextOrigin& origin) {
-  const std::string_view line = Trim(text);
+  const std::string_view line = TrimBlanks(text);
   const size_t colon = line.find(':');
-  const std::string_view key = colon == std::string_view::npos ? line : Trim(line.substr(0, colon));
+  const std::string_view key = colon == std::string_view::npos ? line : TrimBlanks(line.substr(0, colon));
   if (key == "ticks") {
-    const std::string_view number = Trim(line.substr(colon + 1));
+    const std::string_view number = TrimBlanks(line.substr(colon + 1));
     int64_t ticks = 0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), ticks);
     if (ec != std::errc() || end != number.data() + number.size() || ticks < 1 || ticks > kMaxScriptTicks) {

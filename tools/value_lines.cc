@@ -9,9 +9,9 @@ bool IsBlank(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-// `text` without leading/trailing blanks; `*leading` receives how many
-// leading characters were dropped.
-std::string_view Trim(std::string_view text, size_t* leading = nullptr) {
+}  // namespace
+
+std::string_view TrimBlanks(std::string_view text, size_t* leading) {
   size_t begin = 0;
   while (begin < text.size() && IsBlank(text[begin])) ++begin;
   size_t end = text.size();
@@ -19,6 +19,8 @@ std::string_view Trim(std::string_view text, size_t* leading = nullptr) {
   if (leading) *leading = begin;
   return text.substr(begin, end - begin);
 }
+
+namespace {
 
 // The value parser reports "<string>:1:COL: what" relative to the text it
 // was given; `base_column` is where that text starts in the line. Returns
@@ -67,7 +69,7 @@ std::vector<DataLine> DataLines(std::string_view content, const std::string& fil
     pos = end + 1;
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::string_view trimmed = Trim(line);
+    std::string_view trimmed = TrimBlanks(line);
     if (trimmed.empty() || trimmed.starts_with("//")) continue;
     lines.push_back(DataLine{std::string(line), TextOrigin{filename, line_number}});
   }
@@ -76,7 +78,7 @@ std::vector<DataLine> DataLines(std::string_view content, const std::string& fil
 
 Result<std::vector<ArgText>> SplitArgs(std::string_view args, const TextOrigin& origin) {
   std::vector<ArgText> pieces;
-  if (Trim(args).empty()) return pieces;
+  if (TrimBlanks(args).empty()) return pieces;
   int depth = 0;
   size_t start = 0;
   for (size_t i = 0; i <= args.size(); ++i) {
@@ -88,7 +90,7 @@ Result<std::vector<ArgText>> SplitArgs(std::string_view args, const TextOrigin& 
       if (c != ';' || depth != 0) continue;
     }
     size_t leading = 0;
-    std::string_view piece = Trim(args.substr(start, i - start), &leading);
+    std::string_view piece = TrimBlanks(args.substr(start, i - start), &leading);
     if (piece.empty()) {
       return MakeError(ErrorCode::kInvalidArgument,
                        origin.Describe(start + leading + 1) + ": argument " +
@@ -103,7 +105,7 @@ Result<std::vector<ArgText>> SplitArgs(std::string_view args, const TextOrigin& 
 
 Result<Value> ParseOneValue(std::string_view text, const TextOrigin& origin) {
   size_t leading = 0;
-  std::string_view trimmed = Trim(text, &leading);
+  std::string_view trimmed = TrimBlanks(text, &leading);
   if (trimmed.empty()) {
     return MakeError(ErrorCode::kInvalidArgument, origin.Describe(1) + ": expected a typed value");
   }

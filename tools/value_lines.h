@@ -41,6 +41,10 @@ struct ArgText {
   size_t column = 1;
 };
 
+// `text` without leading and trailing blanks (spaces, tabs, line ends);
+// `*leading`, when given, receives how many leading characters were dropped.
+std::string_view TrimBlanks(std::string_view text, size_t* leading = nullptr);
+
 // Splits an ARGS string at the `;` that are outside any () or [] (a `;` never
 // occurs inside a typed value; one that does stays in its piece so the value
 // parser reports it). An ARGS string of only blanks is zero arguments; an

@@ -14,19 +14,13 @@ namespace {
 
 constexpr std::string_view kDirectivePrefix = "//!";
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
 Error At(const std::string& path, int line, const std::string& what) {
   return MakeError(ErrorCode::kParse, path + ":" + std::to_string(line) + ": " + what);
 }
 
 Result<Value> ParseValueAt(const std::string& path, int line, std::string_view text) {
-  Result<Value> v = ParseTypedValue(Trim(text));
-  if (!v.ok()) return At(path, line, "bad value '" + std::string(Trim(text)) + "': " + v.error());
+  Result<Value> v = ParseTypedValue(TrimDirectiveText(text));
+  if (!v.ok()) return At(path, line, "bad value '" + std::string(TrimDirectiveText(text)) + "': " + v.error());
   return v;
 }
 
@@ -36,20 +30,26 @@ Result<ConformanceRun> ParseRun(const std::string& path, int line, std::string_v
   if (arrow == std::string_view::npos) return At(path, line, "run: needs 'ARGS -> EXPECTED'");
   ConformanceRun run;
   run.line = line;
-  std::string_view args = Trim(text.substr(0, arrow));
+  std::string_view args = TrimDirectiveText(text.substr(0, arrow));
   while (!args.empty()) {
     const size_t semi = args.find(';');
     XLSAOT_ASSIGN_OR_RETURN(Value v, ParseValueAt(path, line, args.substr(0, semi)));
     run.args.push_back(std::move(v));
     if (semi == std::string_view::npos) break;
     args = args.substr(semi + 1);
-    if (Trim(args).empty()) return At(path, line, "run: empty argument after ';'");
+    if (TrimDirectiveText(args).empty()) return At(path, line, "run: empty argument after ';'");
   }
   XLSAOT_ASSIGN_OR_RETURN(run.expected, ParseValueAt(path, line, text.substr(arrow + 2)));
   return run;
 }
 
 }  // namespace
+
+std::string_view TrimDirectiveText(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
 
 Result<ConformanceCase> LoadConformanceCase(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -84,7 +84,7 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path) {
     if (key == "source") continue;
     if (key == "top") {
       if (!c.top.empty()) return At(path, line_no, "more than one top: directive");
-      c.top = std::string(Trim(value));
+      c.top = std::string(TrimDirectiveText(value));
     } else if (key == "run") {
       XLSAOT_ASSIGN_OR_RETURN(ConformanceRun run, ParseRun(path, line_no, value));
       c.runs.push_back(std::move(run));
@@ -93,7 +93,7 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path) {
       ConformanceRun& run = c.runs.back();
       (key == "assert" ? run.asserts : key == "trace" ? run.traces : run.covers).emplace_back(value);
     } else if (key == "error") {
-      c.expected_error = std::string(Trim(value));
+      c.expected_error = std::string(TrimDirectiveText(value));
     } else {
       return At(path, line_no, "unknown directive '" + std::string(key) + "'");
     }

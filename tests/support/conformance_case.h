@@ -17,6 +17,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ir/value.h"
@@ -48,6 +49,10 @@ Result<ConformanceCase> LoadConformanceCase(const std::string& path);
 // The case files under shared_dir/conformance/cases, sorted by path; empty
 // when the directory does not exist.
 std::vector<std::string> ListConformanceCases(const std::string& shared_dir);
+
+// `s` without leading and trailing spaces, tabs and carriage returns: how
+// directive values are read.
+std::string_view TrimDirectiveText(std::string_view s);
 
 // The .ir files directly in `dir`, sorted by path; empty when it does not
 // exist.

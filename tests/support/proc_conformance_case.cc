@@ -10,18 +10,12 @@
 namespace xlsaot {
 namespace {
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.pop_back();
-  while (!s.empty() && s.front() == ' ') s.erase(s.begin());
-  return s;
-}
-
 std::vector<std::string> Split(const std::string& text, char separator) {
   std::vector<std::string> parts;
   std::string part;
   std::istringstream in(text);
   while (std::getline(in, part, separator)) {
-    part = Trim(part);
+    part = std::string(TrimDirectiveText(part));
     if (!part.empty()) parts.push_back(part);
   }
   return parts;
@@ -53,7 +47,7 @@ Result<ProcConformanceCase> LoadProcConformanceCase(const std::string& path) {
   for (int number = 1; std::getline(lines, line); ++number) {
     if (line.rfind("//! ", 0) != 0) continue;
     const std::string where = path + ":" + std::to_string(number);
-    const std::string directive = Trim(line.substr(4));
+    const std::string directive = std::string(TrimDirectiveText(line.substr(4)));
     const size_t colon = directive.find(": ");
     const std::string key = directive.substr(0, colon == std::string::npos ? directive.size() : colon);
     const std::string value = colon == std::string::npos ? "" : directive.substr(colon + 2);
@@ -71,9 +65,9 @@ Result<ProcConformanceCase> LoadProcConformanceCase(const std::string& path) {
       Result<std::vector<Value>> values = ParseValues(value.substr(sep + 1), where);
       if (!values.ok()) return values.error_value();
       if (key == "input") {
-        c.script.push_back(ProcCaseStep{true, Trim(value.substr(0, sep)), std::move(values).value(), 0, directive});
+        c.script.push_back(ProcCaseStep{true, std::string(TrimDirectiveText(value.substr(0, sep))), std::move(values).value(), 0, directive});
       } else {
-        c.outputs.push_back(ProcCaseOutput{Trim(value.substr(0, sep)), std::move(values).value()});
+        c.outputs.push_back(ProcCaseOutput{std::string(TrimDirectiveText(value.substr(0, sep))), std::move(values).value()});
       }
     } else if (key == "state") {
       // PROC ELEMENT: VALUE
