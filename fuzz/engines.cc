@@ -7,6 +7,7 @@
 #include "aot/legality.h"
 #include "codegen/lowering.h"
 #include "interp/interpreter.h"
+#include "interp/proc_network.h"
 #include "jit/jit_function.h"
 
 namespace xlsaot {
@@ -16,7 +17,12 @@ Engine InterpreterEngine(const EngineOptions&) {
     const Function* f = &function;
     return EngineRun([f](std::span<const Value> args) { return Interpret(*f, args); });
   };
-  return Engine{"interpreter", std::move(prepare), nullptr};
+  NetworkFactory prepare_network = [](const Package& package, const Proc& top)
+      -> Result<std::unique_ptr<ProcSimulator>> {
+    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<ProcNetwork> network, ProcNetwork::Create(package, top));
+    return std::unique_ptr<ProcSimulator>(std::move(network));
+  };
+  return Engine{"interpreter", std::move(prepare), nullptr, std::move(prepare_network)};
 }
 
 Engine JitEngine(const EngineOptions& options) {

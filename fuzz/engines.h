@@ -9,13 +9,17 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "interp/events.h"
+#include "interp/proc_simulator.h"
 #include "ir/function.h"
+#include "ir/package.h"
+#include "ir/proc.h"
 #include "ir/value.h"
 #include "xlsaot/result.h"
 
@@ -25,6 +29,9 @@ namespace xlsaot {
 // argument set (types already checked against the parameters).
 using EngineRun = std::function<Result<EvalResult>(std::span<const Value>)>;
 using EngineFactory = std::function<Result<EngineRun>(const Function&)>;
+// An engine's proc network for `top` of `package` (verified), elaborated and
+// ready for its first tick.
+using NetworkFactory = std::function<Result<std::unique_ptr<ProcSimulator>>(const Package&, const Proc&)>;
 
 struct Engine {
   std::string name;  // labels its disagreements and its tally ("jit", "aot")
@@ -34,6 +41,8 @@ struct Engine {
   // cover) is counted as skipped by the differential driver, not compared.
   // Unset: every verified function.
   std::function<bool(const Function&)> accepts;
+  // How the engine runs proc networks; unset when it does not.
+  NetworkFactory prepare_network;
 };
 
 // How an engine is made.

@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "interp/interpreter.h"
-#include "ir/channel_resolution.h"
 
 namespace xlsaot {
 
@@ -27,105 +26,33 @@ struct ProcNetwork::Instance {
 ProcNetwork::~ProcNetwork() = default;
 
 Result<std::unique_ptr<ProcNetwork>> ProcNetwork::Create(const Package& package, const Proc& top) {
+  Result<ElaboratedNetwork> elaborated = ElaborateProcNetwork(package, top);
+  if (!elaborated.ok()) return elaborated.error_value();
   std::unique_ptr<ProcNetwork> network(new ProcNetwork());
-  XLSAOT_RETURN_IF_ERROR(network->Elaborate(package, top));
-  return network;
-}
-
-Status ProcNetwork::Elaborate(const Package& package, const Proc& top) {
-  // One instance per proc to run, with the queue of every channel name it
-  // can use.
-  struct Pending {
-    const Proc* proc;
-    std::string path;
-    std::vector<std::pair<std::string, uint32_t>> queue_of_name;
-  };
-  std::vector<Pending> order;
-  auto add_channel = [&](ChannelInstance channel, std::span<const Value> initial) {
-    queues_.emplace_back();
-    queues_.back().values.assign(initial.begin(), initial.end());
-    channels_.push_back(std::move(channel));
-    return static_cast<uint32_t>(channels_.size() - 1);
-  };
-
-  if (top.is_new_style()) {
-    Pending root{&top, top.name(), {}};
-    for (const InterfaceChannel& c : top.interface()) {
-      const auto boundary = c.direction == ChannelDirection::kReceive ? ChannelInstance::Boundary::kInput
-                                                                       : ChannelInstance::Boundary::kOutput;
-      root.queue_of_name.emplace_back(c.name, add_channel({c.name, c.type, c.kind, boundary}, {}));
-    }
-    // Pre-order: an instance, then its instantiations, recursively.
-    std::vector<Pending> stack{std::move(root)};
-    while (!stack.empty()) {
-      Pending current = std::move(stack.back());
-      stack.pop_back();
-      const std::string prefix = current.proc == &top ? "" : current.path.substr(top.name().size() + 2) + "::";
-      for (const Channel& c : current.proc->channels()) {
-        current.queue_of_name.emplace_back(
-            c.name, add_channel({prefix + c.name, c.type, c.kind, ChannelInstance::Boundary::kInternal}, c.initial_values));
-      }
-      std::vector<Pending> children;
-      for (const ProcInstantiation& inst : current.proc->instantiations()) {
-        Pending child{inst.proc, current.path + "::" + inst.name, {}};
-        for (size_t i = 0; i < inst.channel_args.size(); ++i) {
-          for (const auto& [name, queue] : current.queue_of_name)
-            if (name == inst.channel_args[i]) child.queue_of_name.emplace_back(inst.proc->interface()[i].name, queue);
-        }
-        children.push_back(std::move(child));
-      }
-      order.push_back(std::move(current));
-      for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(std::move(*it));
-      if (order.size() > 100000) {
-        return MakeError(ErrorCode::kResourceExhausted, "proc network of '" + top.name() + "' has over 100000 instances");
-      }
-    }
-  } else {
-    std::vector<std::pair<std::string, uint32_t>> globals;
-    for (const Channel& c : package.channels()) {
-      const auto boundary = c.ops == ChannelOps::kReceiveOnly ? ChannelInstance::Boundary::kInput
-                            : c.ops == ChannelOps::kSendOnly  ? ChannelInstance::Boundary::kOutput
-                                                              : ChannelInstance::Boundary::kInternal;
-      globals.emplace_back(c.name, add_channel({c.name, c.type, c.kind, boundary}, c.initial_values));
-    }
-    for (const auto& proc : package.procs())
-      if (!proc->is_new_style()) order.push_back(Pending{proc.get(), proc->name(), globals});
+  network->channels_ = std::move(elaborated->channels);
+  network->queues_.resize(network->channels_.size());
+  for (size_t i = 0; i < network->queues_.size(); ++i) {
+    std::vector<Value>& initial = elaborated->initial_values[i];
+    network->queues_[i].values.assign(initial.begin(), initial.end());
   }
-
-  for (Pending& pending : order) {
+  for (size_t i = 0; i < elaborated->instances.size(); ++i) {
     auto instance = std::make_unique<Instance>();
-    instance->proc = pending.proc;
-    instance->plan = GetFunctionPlan(*pending.proc);
+    const Proc* proc = elaborated->instances[i].proc;
+    instance->proc = proc;
+    instance->plan = GetFunctionPlan(*proc);
     if (!instance->plan->status.ok()) return instance->plan->status;
     const std::vector<PlanStep>& steps = instance->plan->steps;
     instance->queue_of_step.assign(steps.size(), 0);
-    for (size_t i = 0; i < steps.size(); ++i) {
-      if (steps[i].op != Op::kSend && steps[i].op != Op::kReceive) continue;
-      const std::string& name = steps[i].node->attrs().channel;
-      bool found = false;
-      for (const auto& [channel, queue] : pending.queue_of_name) {
-        if (channel == name) {
-          instance->queue_of_step[i] = queue;
-          found = true;
-        }
-      }
-      if (!found) {
-        return MakeError(ErrorCode::kVerify, "proc '" + pending.proc->name() + "' uses channel '" + name +
-                                                 "', which is not bound in instance '" + pending.path + "'");
-      }
+    for (size_t s = 0; s < steps.size(); ++s) {
+      if (steps[s].op == Op::kSend || steps[s].op == Op::kReceive)
+        instance->queue_of_step[s] = elaborated->channel_of_node[i][steps[s].node->position()];
     }
-    for (const StateElement& e : pending.proc->state_elements()) instance->state.push_back(e.initial_value);
+    for (const StateElement& e : proc->state_elements()) instance->state.push_back(e.initial_value);
     instance->next_state.resize(instance->state.size());
-    instances_.push_back(std::move(instance));
-    instance_infos_.push_back(ProcInstanceInfo{std::move(pending.path), pending.proc});
+    network->instances_.push_back(std::move(instance));
   }
-  return {};
-}
-
-std::optional<size_t> ProcNetwork::FindChannel(std::string_view name) const {
-  for (size_t i = 0; i < channels_.size(); ++i)
-    if (channels_[i].name == name) return i;
-  return std::nullopt;
+  network->instance_infos_ = std::move(elaborated->instances);
+  return network;
 }
 
 Status ProcNetwork::Send(size_t channel, Value value) {
@@ -156,7 +83,7 @@ std::optional<Value> ProcNetwork::Receive(size_t channel) {
   return v;
 }
 
-std::span<const Value> ProcNetwork::state(size_t instance) const { return instances_[instance]->state; }
+std::vector<Value> ProcNetwork::State(size_t instance) const { return instances_[instance]->state; }
 
 Result<ProcNetwork::Stop> ProcNetwork::Run(Instance& instance, size_t instance_index, bool& evaluated_any,
                                            size_t& woken_channel) {

@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "interp/proc_network.h"
+#include "fuzz/engines.h"
+#include "interp/proc_simulator.h"
 #include "tools/commands.h"
 #include "tools/diagnostics.h"
 #include "tools/load_package.h"
@@ -29,11 +30,12 @@ struct EvalProcOptions {
   std::string script_file;
   bool show_state = false;
   std::optional<int64_t> max_trace_verbosity;
+  int opt_level = 2;
 };
 
 // Boundary outputs (channels in declaration order, values in order sent),
 // then the state of every proc with one instance.
-void PrintResults(const ProcNetwork& network, bool show_state) {
+void PrintResults(const ProcSimulator& network, bool show_state) {
   std::string text;
   for (size_t i = 0; i < network.channels().size(); ++i) {
     const ChannelInstance& c = network.channels()[i];
@@ -48,7 +50,7 @@ void PrintResults(const ProcNetwork& network, bool show_state) {
       if (instances_of_proc != 1) continue;
       for (size_t e = 0; e < proc->state_elements().size(); ++e) {
         text += "state: " + proc->name() + " " + proc->state_elements()[e].name + ": " +
-                network.state(i)[e].ToString() + "\n";
+                network.State(i)[e].ToString() + "\n";
       }
     }
   }
@@ -61,10 +63,13 @@ int RunEvalProc(const EvalProcOptions& options) {
     return ReportUsageError("eval-proc needs exactly one of --ticks N or --script FILE");
   }
   if (!options.inputs.empty() && !options.ticks) return ReportUsageError("--input goes with --ticks");
-  if (options.backend != "interpreter") {
-    return ReportError("backend '" + options.backend +
-                           "' does not run procs yet; procs run on the interpreter (--backend interpreter)",
-                       kExitUnsupported);
+  EngineOptions engine_options;
+  engine_options.opt_level = options.opt_level;
+  engine_options.events = options.events;
+  Result<Engine> engine = EngineNamed(options.backend, engine_options);
+  if (!engine.ok()) return ReportUsageError(engine.error());
+  if (!engine->prepare_network) {
+    return ReportError("backend '" + options.backend + "' does not run procs", kExitUnsupported);
   }
 
   std::vector<ProcScriptStep> steps;
@@ -87,19 +92,23 @@ int RunEvalProc(const EvalProcOptions& options) {
   if (!package.ok()) return ReportError(package);
   Result<Proc*> top = (*package)->ResolveTopProc(options.top);
   if (!top.ok()) return ReportError(top);
-  Result<std::unique_ptr<ProcNetwork>> network = ProcNetwork::Create(**package, **top);
+  Result<std::unique_ptr<ProcSimulator>> network = engine->prepare_network(**package, **top);
   if (!network.ok()) return ReportError(network);
   if (Status s = CheckProcScript(**network, steps); !s.ok()) {
     return s.code() == ErrorCode::kInvalidArgument ? ReportError(s) : ReportValueError(s.error_value());
   }
 
   Status failure;
+  int64_t ticks_run = 0;
   for (const ProcScriptStep& step : steps) {
     if (step.kind == ProcScriptStep::Kind::kInput) {
       const size_t channel = *(*network)->FindChannel(step.channel);
       for (const Value& v : step.values) failure = (*network)->Send(channel, v);
     } else {
-      for (int64_t i = 0; i < step.ticks && failure.ok(); ++i) failure = (*network)->Tick();
+      for (int64_t i = 0; i < step.ticks && failure.ok(); ++i) {
+        failure = (*network)->Tick();
+        ++ticks_run;
+      }
     }
     if (!failure.ok()) break;
   }
@@ -107,7 +116,7 @@ int RunEvalProc(const EvalProcOptions& options) {
   PrintEvents((*network)->events(), options.max_trace_verbosity);
   if (failure.ok()) return kExitOk;
   if (failure.code() == ErrorCode::kAssertionFailed) return kExitFailed;  // its assert: line is printed
-  return ReportError("tick " + std::to_string((*network)->ticks_run()) + ": " + failure.error(),
+  return ReportError("tick " + std::to_string(ticks_run) + ": " + failure.error(),
                      ExitStatusFor(failure.code()));
 }
 
@@ -120,8 +129,11 @@ Command AddEvalProcCommand(CLI::App& parent) {
   app->add_option("--top", options->top,
                   "Proc to run (default: the package's top, or its only proc); with global channels every "
                   "proc runs");
-  app->add_option("--backend", options->backend, "Evaluation engine: 'interpreter' (default)")
-      ->check(CLI::IsMember({"interpreter", "jit", "aot"}));
+  app->add_option("--backend", options->backend,
+                  "Evaluation engine: " + EngineNameList() + " (default: interpreter)")
+      ->check(CLI::IsMember(EngineNames()));
+  app->add_option("-O", options->opt_level, "Optimisation level of the jit and aot backends (default 2)")
+      ->check(CLI::Range(0, 3));
   app->add_flag("--events", options->events, "Deliver traces and covers (the interpreter always does)");
   CLI::Option* ticks = app->add_option("--ticks", options->ticks, "Run N ticks after filling the --input channels")
                            ->check(CLI::Range(int64_t{1}, kMaxScriptTicks));

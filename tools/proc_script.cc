@@ -72,7 +72,7 @@ Result<ProcScriptStep> ParseChannelInputOption(std::string_view text) {
   return InputStep(text.substr(0, equals), text.substr(equals + 1), origin);
 }
 
-Status CheckProcScript(const ProcNetwork& network, const std::vector<ProcScriptStep>& steps) {
+Status CheckProcScript(const ProcSimulator& network, const std::vector<ProcScriptStep>& steps) {
   for (const ProcScriptStep& step : steps) {
     if (step.kind != ProcScriptStep::Kind::kInput) continue;
     std::optional<size_t> channel = network.FindChannel(step.channel);

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interp/proc_network.h"
+#include "interp/proc_simulator.h"
 #include "ir/value.h"
 #include "tools/value_lines.h"
 #include "xlsaot/result.h"
@@ -45,7 +45,7 @@ Result<ProcScriptStep> ParseChannelInputOption(std::string_view text);
 // Checks every input step against the network's channels (a boundary input,
 // values of its type) before anything runs. kInvalidArgument for an unknown
 // or non-input channel, the value parser's error kind for a wrong type.
-Status CheckProcScript(const ProcNetwork& network, const std::vector<ProcScriptStep>& steps);
+Status CheckProcScript(const ProcSimulator& network, const std::vector<ProcScriptStep>& steps);
 
 }  // namespace xlsaot
 

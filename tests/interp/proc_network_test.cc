@@ -102,7 +102,7 @@ TEST_P(ProcConformanceTest, Interpreter) {
       if (proc.name() != s.proc) continue;
       const int64_t e = proc.StateElementIndex(s.element);
       ASSERT_GE(e, 0) << s.element;
-      EXPECT_EQ(n.state(i)[static_cast<size_t>(e)], s.value) << s.proc << " " << s.element;
+      EXPECT_EQ(n.State(i)[static_cast<size_t>(e)], s.value) << s.proc << " " << s.element;
       found = true;
     }
     EXPECT_TRUE(found) << "no instance of " << s.proc;
@@ -211,14 +211,14 @@ proc p(count: bits[32], init={10}) {
   ASSERT_NE(l.network, nullptr);
   ProcNetwork& n = *l.network;
   ASSERT_TRUE(n.Tick().ok());  // runs up to the receive and blocks
-  EXPECT_EQ(n.state(0)[0], U32(10));
+  EXPECT_EQ(n.State(0)[0], U32(10));
   EXPECT_EQ(n.Tick().code(), ErrorCode::kDeadlock);  // still nothing to receive
   ASSERT_TRUE(n.Send(Channel(n, "in"), U32(5)).ok());
   ASSERT_TRUE(n.Tick().ok());
-  EXPECT_EQ(n.state(0)[0], U32(15));
+  EXPECT_EQ(n.State(0)[0], U32(15));
   ASSERT_TRUE(n.Send(Channel(n, "in"), U32(1)).ok());
   ASSERT_TRUE(n.Tick().ok());
-  EXPECT_EQ(n.state(0)[0], U32(16));
+  EXPECT_EQ(n.State(0)[0], U32(16));
   std::vector<std::string> traces;
   for (const Event& e : n.events().log) traces.push_back(e.text);
   // One trace per activation started, not per resumption.

@@ -144,7 +144,7 @@ TEST_F(EvalProcCliTest, BadInputGetsOneLineAndItsStatus) {
       {{"--ticks", "1", "--top", "nothing"}, 6, "no proc named 'nothing'"},
       {{"--script", bad_script}, 8, "bad.txt:2: expected 'input: CHANNEL: VALUES' or 'ticks: N'"},
       {{}, 2, "exactly one of --ticks N or --script FILE"},
-      {{"--ticks", "1", "--backend", "jit"}, 7, "does not run procs yet"},
+      {{"--ticks", "1", "--backend", "jit"}, 7, "does not run procs"},
   };
   for (const BadCase& c : cases) {
     cli_test::CliRun run = Run(c.args);
