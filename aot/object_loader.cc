@@ -22,6 +22,19 @@ LoadedObject::~LoadedObject() = default;
 
 Result<std::unique_ptr<LoadedObject>> LoadedObject::Load(std::span<const uint8_t> object,
                                                          const std::string& entry_symbol) {
+  XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<LoadedObject> loaded, Link(object, entry_symbol + ".o"));
+  XLSAOT_ASSIGN_OR_RETURN(const void* descriptor, loaded->Lookup(entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX));
+  loaded->artifact_ = static_cast<const xlsaot_artifact*>(descriptor);
+  return loaded;
+}
+
+Result<const void*> LoadedObject::Lookup(const std::string& symbol) const {
+  auto address = jit_->lookup(symbol);
+  if (!address) return LlvmError("cannot link the compiled object", address.takeError());
+  return address->toPtr<const void*>();
+}
+
+Result<std::unique_ptr<LoadedObject>> LoadedObject::Link(std::span<const uint8_t> object, const std::string& name) {
   InitializeNativeLlvmTarget();
   auto jit =
       llvm::orc::LLJITBuilder()
@@ -46,13 +59,10 @@ Result<std::unique_ptr<LoadedObject>> LoadedObject::Load(std::span<const uint8_t
   }
 
   auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
-      llvm::StringRef(reinterpret_cast<const char*>(object.data()), object.size()), entry_symbol + ".o");
+      llvm::StringRef(reinterpret_cast<const char*>(object.data()), object.size()), name);
   if (llvm::Error e = linker.addObjectFile(std::move(buffer))) {
     return LlvmError("cannot load the compiled object", std::move(e));
   }
-  auto address = linker.lookup(entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX);
-  if (!address) return LlvmError("cannot link the compiled object", address.takeError());
-  loaded->artifact_ = address->toPtr<const xlsaot_artifact*>();
   return loaded;
 }
 

@@ -32,8 +32,15 @@ class LoadedObject {
   LoadedObject(const LoadedObject&) = delete;
   LoadedObject& operator=(const LoadedObject&) = delete;
 
-  // Valid as long as this object lives.
+  // Links `object` (named `name` in messages) without looking for an
+  // artifact descriptor: for objects of proc networks, whose entry points
+  // are found with Lookup.
+  static Result<std::unique_ptr<LoadedObject>> Link(std::span<const uint8_t> object, const std::string& name);
+
+  // Valid as long as this object lives (objects from Load only).
   const xlsaot_artifact& artifact() const { return *artifact_; }
+  // The address of a symbol the object defines.
+  Result<const void*> Lookup(const std::string& symbol) const;
 
  private:
   LoadedObject() = default;

@@ -5,10 +5,14 @@
 
 #include "aot/aot_evaluator.h"
 #include "aot/legality.h"
+#include "aot/network_compiler.h"
+#include "aot/object_loader.h"
+#include "fuzz/compiled_network.h"
 #include "codegen/lowering.h"
 #include "interp/interpreter.h"
 #include "interp/proc_network.h"
 #include "jit/jit_function.h"
+#include "jit/jit_network.h"
 
 namespace xlsaot {
 
@@ -25,6 +29,22 @@ Engine InterpreterEngine(const EngineOptions&) {
   return Engine{"interpreter", std::move(prepare), nullptr, std::move(prepare_network)};
 }
 
+namespace {
+
+template <typename Code>
+struct KeptCode final : CompiledCode {
+  explicit KeptCode(Code c) : code(std::move(c)) {}
+  Code code;
+};
+
+Result<std::unique_ptr<NetworkPlan>> MakePlan(const Package& package, const Proc& top) {
+  auto plan = std::make_unique<NetworkPlan>();
+  XLSAOT_ASSIGN_OR_RETURN(*plan, PlanNetwork(package, top));
+  return plan;
+}
+
+}  // namespace
+
 Engine JitEngine(const EngineOptions& options) {
   EngineFactory prepare = [opt_level = options.opt_level](const Function& function) -> Result<EngineRun> {
     CodegenOptions codegen;
@@ -40,7 +60,23 @@ Engine JitEngine(const EngineOptions& options) {
     std::shared_ptr<JitRunner> shared_runner = std::move(runner);
     return EngineRun([compiled, shared_runner](std::span<const Value> args) { return shared_runner->Run(args); });
   };
-  return Engine{"jit", std::move(prepare), nullptr};
+  NetworkFactory prepare_network = [opt_level = options.opt_level](const Package& package, const Proc& top)
+      -> Result<std::unique_ptr<ProcSimulator>> {
+    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<NetworkPlan> plan, MakePlan(package, top));
+    CodegenOptions codegen;
+    codegen.opt_level = opt_level;
+    XLSAOT_ASSIGN_OR_RETURN(JitNetworkCode code, CompileNetworkWithJit(*plan, codegen));
+    std::vector<AbiInfo> abis = std::move(code.segment_abis);
+    std::vector<xlsaot_entry_fn> entries = std::move(code.entries);
+    const int64_t scratch_size = code.scratch_size;
+    const int64_t scratch_alignment = code.scratch_alignment;
+    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<CompiledNetwork> network,
+                            CompiledNetwork::Create(std::move(plan), std::move(abis), scratch_size, scratch_alignment,
+                                                    std::move(entries),
+                                                    std::make_unique<KeptCode<JitNetworkCode>>(std::move(code))));
+    return std::unique_ptr<ProcSimulator>(std::move(network));
+  };
+  return Engine{"jit", std::move(prepare), nullptr, std::move(prepare_network)};
 }
 
 Engine AotEngine(const EngineOptions& options) {
@@ -55,8 +91,30 @@ Engine AotEngine(const EngineOptions& options) {
     std::shared_ptr<AotEvaluator> shared = std::move(evaluator);
     return EngineRun([shared, run](std::span<const Value> args) { return shared->Run(args, run); });
   };
-  if (options.events) return Engine{"aot", std::move(prepare), nullptr};
-  return Engine{"aot", std::move(prepare), [](const Function& top) { return CheckAotLegality(top).ok(); }};
+  NetworkFactory prepare_network = [options](const Package& package, const Proc& top)
+      -> Result<std::unique_ptr<ProcSimulator>> {
+    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<NetworkPlan> plan, MakePlan(package, top));
+    AotOptions aot;
+    aot.opt_level = options.opt_level;
+    aot.events = options.events;
+    const std::string prefix = "xlsaot_network";
+    XLSAOT_ASSIGN_OR_RETURN(AotNetworkObject compiled, CompileNetworkObject(*plan, aot, prefix));
+    XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<LoadedObject> object, LoadedObject::Link(compiled.object, prefix + ".o"));
+    std::vector<xlsaot_entry_fn> entries;
+    for (const AbiInfo& abi : compiled.segment_abis) {
+      XLSAOT_ASSIGN_OR_RETURN(const void* address, object->Lookup(abi.entry_symbol));
+      entries.push_back(reinterpret_cast<xlsaot_entry_fn>(const_cast<void*>(address)));
+    }
+    XLSAOT_ASSIGN_OR_RETURN(
+        std::unique_ptr<CompiledNetwork> network,
+        CompiledNetwork::Create(std::move(plan), std::move(compiled.segment_abis), compiled.scratch_size,
+                                compiled.scratch_alignment, std::move(entries),
+                                std::make_unique<KeptCode<std::unique_ptr<LoadedObject>>>(std::move(object))));
+    return std::unique_ptr<ProcSimulator>(std::move(network));
+  };
+  if (options.events) return Engine{"aot", std::move(prepare), nullptr, std::move(prepare_network)};
+  return Engine{"aot", std::move(prepare), [](const Function& top) { return CheckAotLegality(top).ok(); },
+                std::move(prepare_network)};
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "jit/jit_function.h"
 
+#include "jit/jit_compile.h"
+
 #include <cstring>
 #include <string>
 #include <utility>
@@ -28,11 +30,22 @@ size_t Words(const Type* t) { return static_cast<size_t>((CachedLayout(t).size +
 
 }  // namespace
 
+Event TraceEvent(const TraceSite& site, std::span<const TraceFormatStep> format, const uint8_t* const* operands) {
+  std::vector<Value> values;
+  values.reserve(site.operand_types.size());
+  for (size_t i = 0; i < site.operand_types.size(); ++i)
+    values.push_back(ReadValueFromBuffer(site.operand_types[i], operands[i]));
+  std::vector<const Value*> pointers;
+  pointers.reserve(values.size());
+  for (const Value& v : values) pointers.push_back(&v);
+  return Event{Event::Kind::kTrace, RenderTrace(format, pointers), "", site.node->attrs().verbosity};
+}
+
 JitFunction::JitFunction(const Function& function, AbiInfo abi) : function_(function), abi_(std::move(abi)) {}
 
 JitFunction::~JitFunction() = default;
 
-Result<std::unique_ptr<JitFunction>> JitFunction::Create(const Function& top, const CodegenOptions& options) {
+Result<JitTarget> MakeJitTarget(const CodegenOptions& options) {
   InitializeNativeLlvmTarget();
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder) return LlvmError(ErrorCode::kInternal, "cannot describe the host for the JIT", builder.takeError());
@@ -45,10 +58,33 @@ Result<std::unique_ptr<JitFunction>> JitFunction::Create(const Function& top, co
   builder->setCodeGenOptLevel(CodeGenLevel(options.opt_level));
   auto machine = builder->createTargetMachine();
   if (!machine) return LlvmError(ErrorCode::kInvalidArgument, "cannot create the JIT target", machine.takeError());
+  JitTarget target;
+  target.builder = std::make_unique<llvm::orc::JITTargetMachineBuilder>(std::move(*builder));
+  target.machine = std::move(*machine);
+  return target;
+}
 
+Result<std::unique_ptr<llvm::orc::LLJIT>> LoadIntoJit(JitTarget target, std::unique_ptr<llvm::Module> module,
+                                                      std::unique_ptr<llvm::LLVMContext> context,
+                                                      const CodegenOptions& options) {
+  XLSAOT_RETURN_IF_ERROR(OptimizeModule(*module, *target.machine, options.opt_level));
+  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*target.builder)).create();
+  if (!jit) return LlvmError(ErrorCode::kInternal, "cannot create the JIT", jit.takeError());
+  llvm::orc::LLJIT& lljit = **jit;
+  llvm::orc::MangleAndInterner mangle(lljit.getExecutionSession(), lljit.getDataLayout());
+  llvm::orc::SymbolMap runtime;
+  AddAllowedExternalSymbols(mangle, runtime);
+  if (llvm::Error e = lljit.getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(runtime))))
+    return LlvmError(ErrorCode::kInternal, "cannot define runtime symbols", std::move(e));
+  if (llvm::Error e = lljit.addIRModule(llvm::orc::ThreadSafeModule(std::move(module), std::move(context))))
+    return LlvmError(ErrorCode::kInternal, "cannot add the module to the JIT", std::move(e));
+  return std::move(*jit);
+}
+
+Result<std::unique_ptr<JitFunction>> JitFunction::Create(const Function& top, const CodegenOptions& options) {
+  XLSAOT_ASSIGN_OR_RETURN(JitTarget target, MakeJitTarget(options));
   auto context = std::make_unique<llvm::LLVMContext>();
   XLSAOT_ASSIGN_OR_RETURN(LoweredModule lowered, LowerToLlvm(top, *context, options));
-  XLSAOT_RETURN_IF_ERROR(OptimizeModule(*lowered.module, **machine, options.opt_level));
 
   std::unique_ptr<JitFunction> fn(new JitFunction(top, std::move(lowered.abi)));
   for (const TraceSite& site : fn->abi_.traces) {
@@ -56,20 +92,8 @@ Result<std::unique_ptr<JitFunction>> JitFunction::Create(const Function& top, co
     if (!steps.ok()) return steps.error_value();
     fn->trace_formats_.push_back(std::move(steps).value());
   }
-
-  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*builder)).create();
-  if (!jit) return LlvmError(ErrorCode::kInternal, "cannot create the JIT", jit.takeError());
-  fn->jit_ = std::move(*jit);
-
-  llvm::orc::MangleAndInterner mangle(fn->jit_->getExecutionSession(), fn->jit_->getDataLayout());
-  llvm::orc::SymbolMap runtime;
-  AddAllowedExternalSymbols(mangle, runtime);
-  if (llvm::Error e = fn->jit_->getMainJITDylib().define(llvm::orc::absoluteSymbols(std::move(runtime))))
-    return LlvmError(ErrorCode::kInternal, "cannot define runtime symbols", std::move(e));
-
+  XLSAOT_ASSIGN_OR_RETURN(fn->jit_, LoadIntoJit(std::move(target), std::move(lowered.module), std::move(context), options));
   const std::string entry_symbol = fn->abi_.entry_symbol;
-  if (llvm::Error e = fn->jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(lowered.module), std::move(context))))
-    return LlvmError(ErrorCode::kInternal, "cannot add the module to the JIT", std::move(e));
   auto address = fn->jit_->lookup(entry_symbol);
   if (!address) {
     return LlvmError(ErrorCode::kInternal, "cannot compile function '" + top.name() + "'", address.takeError());
@@ -134,17 +158,8 @@ void JitRunner::OnAssert(xlsaot_context* ctx, uint32_t, const char* message, siz
 
 void JitRunner::OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands) {
   auto* runner = static_cast<JitRunner*>(ctx->user_data);
-  const TraceSite& site = runner->function_.abi_.traces[index];
-  std::vector<Value> values;
-  values.reserve(site.operand_types.size());
-  for (size_t i = 0; i < site.operand_types.size(); ++i)
-    values.push_back(ReadValueFromBuffer(site.operand_types[i], operands[i]));
-  std::vector<const Value*> pointers;
-  pointers.reserve(values.size());
-  for (const Value& v : values) pointers.push_back(&v);
   runner->events_->log.push_back(
-      Event{Event::Kind::kTrace, RenderTrace(runner->function_.trace_formats_[index], pointers), "",
-            site.node->attrs().verbosity});
+      TraceEvent(runner->function_.abi_.traces[index], runner->function_.trace_formats_[index], operands));
 }
 
 void JitRunner::OnCover(xlsaot_context* ctx, uint32_t, const char* label, size_t label_len) {

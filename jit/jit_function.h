@@ -31,6 +31,10 @@ namespace xlsaot {
 
 class JitRunner;
 
+// The event of trace `site` of compiled code whose data operands are the
+// buffers `operands` (as passed to xlsaot_context::on_trace).
+Event TraceEvent(const TraceSite& site, std::span<const TraceFormatStep> format, const uint8_t* const* operands);
+
 class JitFunction {
  public:
   // Compiles `top` (verified IR) and everything it calls. `top` and its

@@ -29,7 +29,11 @@ std::vector<std::string> OutputLines(const std::string& out, const std::string& 
   return values;
 }
 
-TEST(EvalProcTest, EveryProcConformanceCase) {
+// Every case on every backend: the compiled ones must match the
+// interpreter's outputs, states, traces and failures exactly.
+class EvalProcBackendTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EvalProcBackendTest, EveryProcConformanceCase) {
   const std::vector<std::string> cases = ListProcConformanceCases(test::SharedDir());
   if (cases.empty()) XLSAOT_SHARED_DATA_MISSING("no proc conformance cases under " << test::SharedDir());
   EXPECT_EQ(cases.size(), test::kProcConformanceCaseCount);
@@ -42,7 +46,8 @@ TEST(EvalProcTest, EveryProcConformanceCase) {
     std::string script;
     for (const ProcCaseStep& step : c->script) script += step.text + "\n";
     cli_test::CliRun run = cli_test::RunXlsaot(
-        {"eval-proc", path, "--top", c->top, "--script", scratch.Write("script.txt", script), "--show-state"},
+        {"eval-proc", path, "--top", c->top, "--script", scratch.Write("script.txt", script), "--show-state",
+         "--backend", GetParam(), "--events"},
         scratch.path());
     const int want = !c->expected_assert.empty()     ? 1
                      : !c->expected_deadlock.empty() ? 13
@@ -71,6 +76,9 @@ TEST(EvalProcTest, EveryProcConformanceCase) {
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, EvalProcBackendTest, ::testing::Values("interpreter", "jit", "aot"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
 constexpr char kCounter[] = R"(package counter
 chan inc(bits[8], id=0, kind=streaming, ops=receive_only)
@@ -144,7 +152,6 @@ TEST_F(EvalProcCliTest, BadInputGetsOneLineAndItsStatus) {
       {{"--ticks", "1", "--top", "nothing"}, 6, "no proc named 'nothing'"},
       {{"--script", bad_script}, 8, "bad.txt:2: expected 'input: CHANNEL: VALUES' or 'ticks: N'"},
       {{}, 2, "exactly one of --ticks N or --script FILE"},
-      {{"--ticks", "1", "--backend", "jit"}, 7, "does not run procs"},
   };
   for (const BadCase& c : cases) {
     cli_test::CliRun run = Run(c.args);
