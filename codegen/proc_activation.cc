@@ -104,14 +104,39 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
       if (node->predicate() != nullptr) need(node->predicate(), kNotInSegment);
     }
   }
-  const int64_t last = static_cast<int64_t>(plans.size()) - 1;
+  const int64_t last_planned = static_cast<int64_t>(plans.size()) - 1;
   for (const std::unique_ptr<Node>& node : nodes) {
     if (node->op() != Op::kNextValue) continue;
     for (const Node* operand : {node->operand(0), node->predicate()}) {
       if (operand == nullptr || IsZeroSized(operand)) continue;
-      if (segment_of[operand->position()] != last) need(operand, last);
-      AddOnce(plans[static_cast<size_t>(last)].live_outs, operand);
+      if (segment_of[operand->position()] != last_planned) need(operand, last_planned);
+      AddOnce(plans[static_cast<size_t>(last_planned)].live_outs, operand);
     }
+  }
+
+  // A segment whose values nobody uses and that has no effect (no assert,
+  // trace, cover, call or loop) is not run at all.
+  {
+    std::vector<int64_t> renumbered(plans.size(), kNotInSegment);
+    std::vector<SegmentPlan> kept;
+    for (size_t s = 0; s < plans.size(); ++s) {
+      bool needed = !plans[s].live_outs.empty();
+      for (const Node* node : plans[s].nodes) {
+        needed = needed || node->op_info().has_flag(kFlagSideEffecting) || node->op_info().has_flag(kFlagCallsFunction);
+      }
+      if (!needed) continue;
+      renumbered[s] = static_cast<int64_t>(kept.size());
+      kept.push_back(std::move(plans[s]));
+    }
+    for (int64_t& segment : segment_of)
+      if (segment != kNotInSegment) segment = renumbered[static_cast<size_t>(segment)];
+    std::vector<PlannedStep> steps;
+    for (const PlannedStep& step : order) {
+      if (!step.is_segment) steps.push_back(step);
+      else if (renumbered[step.index] != kNotInSegment) steps.push_back({true, static_cast<size_t>(renumbered[step.index])});
+    }
+    order = std::move(steps);
+    plans = std::move(kept);
   }
 
   // 3. The frame: state, received values, segment results.
@@ -223,22 +248,20 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
     }
     a.steps.push_back(step);
   }
-  if (has_next_values) {
-    const SegmentPlan& final_plan = plans[static_cast<size_t>(last)];
-    const TypeLayout& layout = CachedLayout(result_types[static_cast<size_t>(last)]);
-    auto final_offset = [&](const Node* v) {
-      if (v == nullptr) return kNoOffset;
-      if (IsZeroSized(v)) return uint32_t{0};
-      const size_t i = static_cast<size_t>(
-          std::find(final_plan.live_outs.begin(), final_plan.live_outs.end(), v) - final_plan.live_outs.begin());
-      return output_offsets[static_cast<size_t>(last)] + static_cast<uint32_t>(layout.element_offsets[i]);
-    };
-    for (const std::unique_ptr<Node>& node : nodes) {
-      if (node->op() != Op::kNextValue) continue;
-      a.next_values.push_back(ActivationNextValue{static_cast<uint32_t>(node->attrs().state_index),
-                                                  final_offset(node->operand(0)), final_offset(node->predicate()),
-                                                  node.get()});
-    }
+  // Next values that carry data were made outputs of the last segment.
+  auto final_offset = [&](const Node* v) {
+    if (v == nullptr) return kNoOffset;
+    if (IsZeroSized(v)) return uint32_t{0};
+    const SegmentPlan& final_plan = plans.back();
+    const size_t i = static_cast<size_t>(
+        std::find(final_plan.live_outs.begin(), final_plan.live_outs.end(), v) - final_plan.live_outs.begin());
+    return output_offsets.back() + static_cast<uint32_t>(CachedLayout(result_types.back()).element_offsets[i]);
+  };
+  for (const std::unique_ptr<Node>& node : nodes) {
+    if (node->op() != Op::kNextValue) continue;
+    a.next_values.push_back(ActivationNextValue{static_cast<uint32_t>(node->attrs().state_index),
+                                                final_offset(node->operand(0)), final_offset(node->predicate()),
+                                                node.get()});
   }
   return a;
 }

@@ -5,6 +5,7 @@
 
 #include "CLI/CLI.hpp"
 #include "aot/compiler.h"
+#include "aot/network_artifact.h"
 #include "tools/diagnostics.h"
 #include "tools/load_package.h"
 
@@ -21,6 +22,14 @@ struct CompileOptions {
 int RunCompile(const CompileOptions& options) {
   Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
   if (!package.ok()) return ReportError(package);
+  // A proc top (named, or the package's top) compiles its whole network.
+  const std::string& wanted = options.top.empty() ? (*package)->top_name() : options.top;
+  if (const Proc* proc = (*package)->GetProc(wanted)) {
+    Result<AotArtifact> network = CompileNetworkAheadOfTime(**package, *proc, options.aot);
+    if (!network.ok()) return ReportError(network);
+    if (Status s = WriteArtifactFiles(*network, options.out_dir); !s.ok()) return ReportError(s);
+    return kExitOk;
+  }
   Result<Function*> top = (*package)->ResolveTopFunction(options.top);
   if (!top.ok()) return ReportError(top);
   Result<AotArtifact> artifact = CompileAheadOfTime(**top, options.aot);
@@ -38,7 +47,7 @@ Command AddCompileCommand(CLI::App& parent) {
       "Compile a function ahead of time: writes DIR/NAME.o, NAME.h, NAME.cc and NAME.xlsmeta");
   app->add_option("file", options->ir_file, "IR file (.ir)")->required();
   app->add_option("--top", options->top,
-                  "Function to compile (default: the package's top function)");
+                  "Function or proc to compile (default: the package's top); a proc compiles its whole network");
   app->add_option("--name", options->aot.name,
                   "Artifact name: file names and default C++ namespace (a C identifier)")
       ->required();
