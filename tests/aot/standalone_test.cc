@@ -88,6 +88,8 @@ TEST(StandaloneTest, ContainsNoCompilerSideSymbol) {
   ASSERT_NE(r.output.find("xlsaot_runtime_abi_v1"), std::string::npos)
       << "the consumer does not contain the runtime it should";
   ASSERT_NE(r.output.find("xlsaot_standalone__crc32__crc32"), std::string::npos);
+  // The proc network runs on the runtime's scheduler, not on anything compiled in.
+  ASSERT_NE(r.output.find("xlsaot::NetworkRunner::Tick"), std::string::npos);
   const char* const kForbidden[] = {"llvm", "LLVM", "xlsaot::Package", "xlsaot::Function",
                                     "xlsaot::Node", "xlsaot::Type::", "xlsaot::Value",
                                     "xlsaot::Interpret", "xlsaot::LowerToLlvm",
@@ -173,6 +175,7 @@ TEST(StandaloneTest, RunsWhenCopiedAloneToAnotherDirectory) {
             std::string::npos)
       << r.output;
   EXPECT_NE(r.output.find("trace: 200 + 100 = 0x2c\ncover: sum_wraps x 1\n"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("pipeline(1, 2, 3) = 81 270 621\n"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("all results correct\n"), std::string::npos) << r.output;
 }
 

@@ -3,12 +3,14 @@
 // compiler. It checks its own results and exits non-zero on any mismatch.
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 
 #include "checks_div.h"
 #include "checks_mul.h"
 #include "checks_traced.h"
 #include "crc32.h"
+#include "pipeline.h"
 
 namespace {
 
@@ -91,6 +93,25 @@ int main() {  // NOLINT(bugprone-exception-escape)
           "traced_sum trace");
     Check(with_events->events.cover_hits.size() == 1 && with_events->events.cover_hits.begin()->second == 1,
           "traced_sum cover");
+  }
+
+  // A proc network: five procs passing values through channels.
+  {
+    auto network = standalone::pipeline::Network::Create();
+    if (!network.ok()) {
+      std::printf("error: %s\n", network.error().c_str());
+      return 1;
+    }
+    for (uint32_t x : {1u, 2u, 3u}) Check(network->Send_in(x).ok(), "pipeline send");
+    Check(network->Tick(3).ok(), "pipeline ticks");
+    std::printf("pipeline(1, 2, 3) =");
+    uint32_t sum = 0;
+    while (std::optional<uint32_t> y = network->Receive_out()) {
+      std::printf(" %u", static_cast<unsigned>(*y));
+      sum += *y;
+    }
+    std::printf("\n");
+    Check(sum == 81 + 270 + 621 && network->State_pipeline_count() == 3, "pipeline outputs");
   }
 
   std::printf(failures == 0 ? "all results correct\n" : "%d results wrong\n", failures);
