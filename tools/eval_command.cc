@@ -8,13 +8,12 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "fuzz/differential.h"
-#include "fuzz/random_source.h"
 #include "tools/backend.h"
 #include "tools/commands.h"
 #include "tools/diagnostics.h"
 #include "tools/load_package.h"
 #include "tools/print_events.h"
+#include "tools/random_comparison.h"
 #include "tools/read_file.h"
 #include "tools/value_lines.h"
 
@@ -155,46 +154,26 @@ Status ReadExpectations(const EvalOptions& options, const Function& function,
 
 
 // Compares the engines of --compare on --random-inputs argument tuples
-// (each parameter a random value of its type, weighted to 0, all ones and
-// single-bit values). Stops at the first disagreement, printing the inputs
-// and every engine's outcome, with status 1; prints one summary line and
-// returns 0 when all agree.
+// (tools/random_comparison.h). Stops at the first disagreement, printing the
+// inputs and every engine's outcome, with status 1; prints one summary line
+// and returns 0 when all agree.
 int RunRandomComparison(const EvalOptions& options, const Function& function) {
-  EvalBackendOptions backend_options;
-  backend_options.events = options.events;
-  std::vector<std::unique_ptr<EvalBackend>> backends;
-  for (const std::string& name : options.compare) {
-    Result<std::unique_ptr<EvalBackend>> backend = CreateEvalBackend(name, function, backend_options);
-    if (!backend.ok()) return ReportError(backend);
-    backends.push_back(std::move(backend).value());
-  }
-  RandomSource random(options.seed);
-  std::vector<Value> args;
-  std::vector<std::string> outcomes(backends.size());
-  for (int64_t n = 0; n < *options.random_inputs; ++n) {
-    args.clear();
-    for (const Node* param : function.params()) args.push_back(random.EdgeValue(param->type()));
-    for (size_t e = 0; e < backends.size(); ++e) {
-      Result<EvalResult> result = backends[e]->Run(args);
-      outcomes[e] = result.ok() ? FormatOutcome(*result) : "error: " + result.error();
-    }
-    for (size_t e = 1; e < backends.size(); ++e) {
-      if (outcomes[e] == outcomes[0]) continue;
-      std::string text = "disagreement on random input " + std::to_string(n + 1) + " (seed " +
-                         std::to_string(options.seed) + "): " + FormatArgs(args) + "\n";
-      for (size_t k = 0; k < backends.size(); ++k) {
-        text += "  " + options.compare[k] + ":\n    ";
-        for (char c : outcomes[k]) text += c == '\n' ? std::string("\n    ") : std::string(1, c);
-        text += "\n";
-      }
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      std::fflush(stdout);
-      return kExitFailed;
-    }
+  RandomComparisonOptions comparison;
+  comparison.count = *options.random_inputs;
+  comparison.seed = options.seed;
+  comparison.engines = options.compare;
+  comparison.events = options.events;
+  Result<RandomComparisonReport> report = CompareOnRandomInputs(function, comparison);
+  if (!report.ok()) return ReportError(report);
+  if (report->disagreement) {
+    std::string text = DescribeDisagreement(*report->disagreement, comparison);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return kExitFailed;
   }
   std::string engines;
   for (const std::string& name : options.compare) engines += (engines.empty() ? "" : ", ") + name;
-  std::printf("%lld random inputs (seed %llu): %s agree\n", static_cast<long long>(*options.random_inputs),
+  std::printf("%lld random inputs (seed %llu): %s agree\n", static_cast<long long>(comparison.count),
               static_cast<unsigned long long>(options.seed), engines.c_str());
   std::fflush(stdout);
   return kExitOk;
