@@ -9,6 +9,7 @@
 
 #include "aot/api_generator.h"
 #include "aot/artifact_metadata.h"
+#include "aot/dpi_generator.h"
 #include "aot/legality.h"
 #include "aot/parallel_object_emitter.h"
 #include "aot/target_selection.h"
@@ -153,6 +154,11 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
   XLSAOT_ASSIGN_OR_RETURN(GeneratedApi api, GenerateCppApi(metadata->view(), options.name, ns));
   artifact.header = std::move(api.header);
   artifact.source = std::move(api.source);
+  if (options.dpi) {
+    XLSAOT_ASSIGN_OR_RETURN(GeneratedDpi dpi, GenerateDpi(metadata->view(), options.name, ns));
+    artifact.dpi_package = std::move(dpi.package);
+    artifact.dpi_source = std::move(dpi.source);
+  }
   return artifact;
 }
 
@@ -169,12 +175,16 @@ Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_di
     size_t size;
   };
   const std::string& n = artifact.name;
-  const Output outputs[] = {
+  std::vector<Output> outputs = {
       {n + ".o", artifact.object.data(), artifact.object.size()},
       {n + ".h", artifact.header.data(), artifact.header.size()},
       {n + ".cc", artifact.source.data(), artifact.source.size()},
       {n + ".xlsmeta", artifact.metadata.data(), artifact.metadata.size()},
   };
+  if (!artifact.dpi_package.empty()) {
+    outputs.push_back({n + "_pkg.sv", artifact.dpi_package.data(), artifact.dpi_package.size()});
+    outputs.push_back({n + "_dpi.cc", artifact.dpi_source.data(), artifact.dpi_source.size()});
+  }
   const std::string suffix = ".tmp." + std::to_string(::getpid());
   std::vector<fs::path> temps;
   auto discard = [&temps] {

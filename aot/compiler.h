@@ -33,6 +33,8 @@ struct AotOptions {
   // Threads compiling the parts of a large function at once (0 = the
   // hardware threads of this machine). The artifact does not depend on it.
   int jobs = 0;
+  // Also generate the SystemVerilog DPI-C binding (`--dpi`, docs/dpi.md).
+  bool dpi = false;
 };
 
 struct AotArtifact {
@@ -42,6 +44,8 @@ struct AotArtifact {
   std::string header;             // NAME.h
   std::string source;             // NAME.cc
   std::vector<uint8_t> metadata;  // NAME.xlsmeta (also inside the object)
+  std::string dpi_package;        // NAME_pkg.sv, with AotOptions::dpi only
+  std::string dpi_source;         // NAME_dpi.cc, with AotOptions::dpi only
 };
 
 // The entry symbol of artifact `name` in namespace `ns`:
@@ -53,7 +57,8 @@ std::string AotEntrySymbol(const std::string& ns, const std::string& name);
 // and for IR the code generator does not handle.
 Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& options);
 
-// Writes the four files into `out_dir` (created if missing). Each file is
+// Writes the four files (six with the DPI-C binding) into `out_dir`
+// (created if missing). Each file is
 // written under a temporary name first and renamed into place only after
 // all were written, so a failure leaves no partial artifact behind.
 Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_dir);

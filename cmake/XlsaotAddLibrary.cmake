@@ -1,6 +1,6 @@
 # xlsaot_add_library(<target> IR <file.ir> TOP <fn> [NAME <name>]
 #                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS]
-#                    [JOBS <n>])
+#                    [JOBS <n>] [DPI])
 #
 # Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
 # defines the static library <target>: the compiled object plus the generated
@@ -9,6 +9,11 @@
 #
 # EVENTS compiles traces and covers (xlsaot compile --events, docs/cmake.md);
 # without it a trace or cover reachable from <fn> fails the build.
+#
+# DPI also generates the SystemVerilog DPI-C binding (xlsaot compile --dpi,
+# docs/dpi.md): <name>_dpi.cc is compiled into <target> (against the svdpi.h
+# in XLSAOT_SVDPI_INCLUDE_DIR, found in Verilator's installation unless set)
+# and the path of <name>_pkg.sv is the target property XLSAOT_DPI_PACKAGE.
 #
 # JOBS: threads compiling the parts of a large function (xlsaot compile -j;
 # default: the hardware threads). The artifact is the same for any number, so
@@ -23,7 +28,7 @@
 include_guard(GLOBAL)
 
 function(xlsaot_add_library target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -73,6 +78,11 @@ function(xlsaot_add_library target)
   if(ARG_EVENTS)
     list(APPEND compile_args --events)
   endif()
+  if(ARG_DPI)
+    _xlsaot_find_svdpi(${target})
+    list(APPEND compile_args --dpi)
+    list(APPEND outputs "${out_dir}/${ARG_NAME}_pkg.sv" "${out_dir}/${ARG_NAME}_dpi.cc")
+  endif()
 
   # The options as a file that changes only when they do: a dependency that
   # re-runs the compiler for every generator, not only those that track
@@ -102,4 +112,24 @@ function(xlsaot_add_library target)
   target_include_directories(${target} PUBLIC "${out_dir}")
   target_link_libraries(${target} PUBLIC xlsaot::runtime)
   target_compile_features(${target} PUBLIC cxx_std_20)
+  if(ARG_DPI)
+    target_sources(${target} PRIVATE "${out_dir}/${ARG_NAME}_dpi.cc")
+    target_include_directories(${target} PRIVATE "${XLSAOT_SVDPI_INCLUDE_DIR}")
+    set_target_properties(${target} PROPERTIES XLSAOT_DPI_PACKAGE "${out_dir}/${ARG_NAME}_pkg.sv")
+  endif()
+endfunction()
+
+# XLSAOT_SVDPI_INCLUDE_DIR: the directory of the standard DPI-C header
+# svdpi.h. Any simulator's will do (the header is fixed by IEEE 1800); by
+# default Verilator's.
+function(_xlsaot_find_svdpi target)
+  find_path(XLSAOT_SVDPI_INCLUDE_DIR svdpi.h
+    HINTS "$ENV{VERILATOR_ROOT}/include/vltstd" "${VERILATOR_ROOT}/include/vltstd"
+    PATHS /usr/share/verilator/include/vltstd /usr/local/share/verilator/include/vltstd
+    DOC "Directory of svdpi.h, the DPI-C header (xlsaot_add_library DPI)")
+  if(NOT XLSAOT_SVDPI_INCLUDE_DIR)
+    message(FATAL_ERROR "xlsaot_add_library(${target}): DPI needs svdpi.h, which was not found: "
+                        "install Verilator or set XLSAOT_SVDPI_INCLUDE_DIR to your simulator's "
+                        "include directory")
+  endif()
 endfunction()

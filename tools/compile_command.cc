@@ -63,6 +63,9 @@ Command AddCompileCommand(CLI::App& parent) {
   app->add_flag("--events", options->aot.events,
                 "Compile traces and covers and record their sites in the metadata, for runners that "
                 "collect events (without it a reachable trace or cover is an error)");
+  app->add_flag("--dpi", options->aot.dpi,
+                "Also write NAME_pkg.sv and NAME_dpi.cc: the function for SystemVerilog through DPI-C "
+                "(docs/dpi.md)");
   app->add_option("-j,--jobs", options->aot.jobs,
                   "Threads compiling the parts of a large function at once (default: the hardware "
                   "threads of this machine); the artifact is the same for any number")
