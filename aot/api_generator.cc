@@ -102,8 +102,10 @@ std::string CommentText(std::string_view text) {
   return out;
 }
 
-// A C++ string_view expression with exactly the bytes of `text`. Octal
-// escapes (never more than three digits) keep following characters apart.
+}  // namespace
+
+// Octal escapes (never more than three digits) keep following characters
+// apart.
 std::string StringViewLiteral(std::string_view text) {
   std::string literal = "\"";
   bool has_nul = false;
@@ -126,6 +128,8 @@ std::string StringViewLiteral(std::string_view text) {
   if (!has_nul) return literal;
   return "std::string_view(" + literal + ", " + std::to_string(text.size()) + ")";
 }
+
+namespace {
 
 std::string Upper(std::string_view s) {
   std::string out;

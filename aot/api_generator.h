@@ -33,6 +33,10 @@ Status CheckArtifactName(std::string_view name);
 // keyword or reserved.
 Status CheckCppNamespace(std::string_view ns);
 
+// A C++ expression convertible to std::string_view with exactly the bytes of
+// `text` (a plain string literal unless `text` holds a NUL).
+std::string StringViewLiteral(std::string_view text);
+
 // The C++ type the API uses for a type of the metadata's table.
 std::string CppTypeName(const MetadataView& metadata, uint32_t type);
 

@@ -1,7 +1,6 @@
 #include "aot/dpi_generator.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 #include <string>
 #include <vector>
@@ -92,22 +91,6 @@ std::string Range(uint64_t count) {
   range += std::to_string(count - 1);
   range += ":0]";
   return range;
-}
-
-// A C string literal for text that is printable ASCII in practice (XLS
-// names); anything else is escaped.
-std::string CStringLiteral(std::string_view text) {
-  std::string literal = "\"";
-  for (unsigned char c : text) {
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?') {
-      literal += static_cast<char>(c);
-    } else {
-      char octal[8];
-      std::snprintf(octal, sizeof(octal), "\\%03o", c);
-      literal += octal;
-    }
-  }
-  return literal + "\"";
 }
 
 // A sum of a constant and loop terms ("i0 * 4"), for byte offsets and bit
@@ -322,7 +305,7 @@ std::string EntryGenerator::Source() const {
   s += "extern \"C\" int " + ImportName() + "(" + c_params + ") {\n";
   if (result_width_ != 0) s += "  xlsaot::ClearDpiBits(out_result, " + std::to_string(result_width_) + ");\n";
   s += "  xlsaot::ArtifactRunner* const runner = xlsaot::ThreadDpiRunner<" + entry_.runner_class + ">(" +
-       CStringLiteral(m_.function_name) + ");\n";
+       StringViewLiteral(m_.function_name) + ");\n";
   s += "  if (runner == nullptr) return xlsaot::kDpiStatusError;\n";
   for (const Param& p : params_) {
     if (p.width == 0) continue;
