@@ -1,10 +1,16 @@
 // The text of the SystemVerilog DPI-C binding (aot/dpi_generator.h): names,
-// the arguments of values without bits, and what --dpi writes. The values
-// themselves are checked end to end under Verilator (tests/dpi).
+// the arguments of values without bits, what --dpi writes, and goldens
+// (tests/aot/golden/NAME_pkg.sv and NAME_dpi.cc; after an intended change
+//   XLSAOT_UPDATE_GOLDENS=1 <build>/tests/xlsaot_aot_tests --gtest_filter='*DpiGoldenTest.*'
+// rewrites them for review). The values themselves are checked end to end
+// under Verilator (tests/dpi).
 #include "aot/dpi_generator.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <ostream>
 #include <string>
+#include <string_view>
 
 #include "aot/compiler.h"
 #include "gtest/gtest.h"
@@ -15,6 +21,7 @@ namespace {
 
 using testing::ParseVerified;
 using testing::ReadFileText;
+using testing::WriteFileText;
 
 const std::string kGoldenDir = XLSAOT_GOLDEN_DIR;
 
@@ -106,6 +113,39 @@ TEST(DpiGeneratorTest, WritesBothFilesBesideTheArtifact) {
   EXPECT_TRUE(Contains(artifact->dpi_package, "package scalar_pkg;"));
   EXPECT_TRUE(Contains(artifact->dpi_package, "endpackage : scalar_pkg\n"));
 }
+
+struct DpiGolden {
+  const char* name;
+  const char* top;
+};
+
+void PrintTo(const DpiGolden& g, std::ostream* os) { *os << g.name; }
+
+class DpiGoldenTest : public ::testing::TestWithParam<DpiGolden> {};
+
+// The DPI-C text depends on the metadata's types and names only, not on
+// the target: the goldens hold on every host.
+TEST_P(DpiGoldenTest, GeneratedFilesMatch) {
+  const DpiGolden& g = GetParam();
+  const std::string base = kGoldenDir + "/" + g.name;
+  Result<AotArtifact> artifact = CompileWithDpi(ReadFileText(base + ".ir"), g.top, g.name);
+  ASSERT_TRUE(artifact.ok()) << artifact.error();
+  if (const char* update = std::getenv("XLSAOT_UPDATE_GOLDENS"); update != nullptr && std::string_view(update) == "1") {
+    WriteFileText(base + "_pkg.sv", artifact->dpi_package);
+    WriteFileText(base + "_dpi.cc", artifact->dpi_source);
+    GTEST_SKIP() << "rewrote the DPI-C goldens of " << g.name;
+  }
+  EXPECT_EQ(artifact->dpi_package, ReadFileText(base + "_pkg.sv")) << base << "_pkg.sv differs";
+  EXPECT_EQ(artifact->dpi_source, ReadFileText(base + "_dpi.cc")) << base << "_dpi.cc differs";
+}
+
+// nested: tuples in arrays in tuples, arrays of arrays; wide: bits[257];
+// zero_width: parameters and elements without bits; asserts: a token
+// parameter and statuses.
+INSTANTIATE_TEST_SUITE_P(Goldens, DpiGoldenTest,
+                         ::testing::Values(DpiGolden{"nested", "nested"}, DpiGolden{"wide", "wide"},
+                                           DpiGolden{"zero_width", "empties"}, DpiGolden{"asserts", "checked"}),
+                         [](const ::testing::TestParamInfo<DpiGolden>& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace xlsaot
