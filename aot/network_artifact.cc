@@ -303,6 +303,11 @@ Result<AotArtifact> CompileNetworkAheadOfTime(const Package& package, const Proc
   XLSAOT_RETURN_IF_ERROR(CheckArtifactName(options.name));
   const std::string ns = options.cpp_namespace.empty() ? options.name : options.cpp_namespace;
   XLSAOT_RETURN_IF_ERROR(CheckCppNamespace(ns));
+  if (options.dpi) {
+    return MakeError(ErrorCode::kUnsupported, "proc '" + top.name() +
+                                                  "': the SystemVerilog DPI-C binding (--dpi) is generated for "
+                                                  "functions only, not for proc networks");
+  }
   XLSAOT_ASSIGN_OR_RETURN(NetworkPlan plan, PlanNetwork(package, top));
   AotArtifact artifact;
   artifact.name = options.name;

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "aot/compiler.h"
+#include "aot/network_artifact.h"
 #include "gtest/gtest.h"
 #include "tests/aot/aot_test_util.h"
 
@@ -112,6 +113,20 @@ TEST(DpiGeneratorTest, WritesBothFilesBesideTheArtifact) {
   EXPECT_EQ(ReadFileText(dir.path() / "scalar_dpi.cc"), artifact->dpi_source);
   EXPECT_TRUE(Contains(artifact->dpi_package, "package scalar_pkg;"));
   EXPECT_TRUE(Contains(artifact->dpi_package, "endpackage : scalar_pkg\n"));
+}
+
+TEST(DpiGeneratorTest, ProcNetworksAreRefused) {
+  auto package = ParseVerified(ReadFileText(std::string(XLSAOT_SOURCE_DIR) + "/examples/pipeline.ir"), "pipeline.ir");
+  ASSERT_TRUE(package.ok()) << package.error();
+  const Proc* top = (*package)->GetProc((*package)->top_name());
+  ASSERT_NE(top, nullptr);
+  AotOptions options;
+  options.name = "pipeline";
+  options.dpi = true;
+  Result<AotArtifact> artifact = CompileNetworkAheadOfTime(**package, *top, options);
+  ASSERT_FALSE(artifact.ok());
+  EXPECT_EQ(artifact.code(), ErrorCode::kUnsupported);
+  EXPECT_TRUE(Contains(artifact.error(), "functions only"));
 }
 
 struct DpiGolden {
