@@ -22,6 +22,7 @@ struct SegmentPlan {
   std::vector<const Node*> nodes;
   std::vector<const Node*> live_ins;   // in first-use order
   std::vector<const Node*> live_outs;  // in first-need order
+  std::vector<const Node*> literals;   // of other segments, copied here
 };
 
 void AddOnce(std::vector<const Node*>& list, const Node* node) {
@@ -51,38 +52,45 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
   const auto nodes = proc.nodes();
   const size_t n = nodes.size();
 
-  // 1. Cut the node list at the channel operations.
+  // 1. Cut the node list at the channel operations into gaps: gap g lies
+  // between channel operations g - 1 and g. A node with an effect (assert,
+  // trace, cover, a call or loop, which may report a status) stays in its
+  // gap; any other node moves to the earliest gap where its operands are
+  // known, so that the code after a send is mostly computed before it and
+  // fewer segments run.
   std::vector<int64_t> segment_of(n, kNotInSegment);
-  std::vector<SegmentPlan> plans;
+  std::vector<size_t> gap_after(n, 0);  // channel operations: the gap that follows them
+  std::vector<SegmentPlan> plans(1);
   struct PlannedStep {
     bool is_segment;
     size_t index;  // segment index, or node position
   };
-  std::vector<PlannedStep> order;
-  bool segment_open = false;
+  std::vector<PlannedStep> order{{true, 0}};
   for (const std::unique_ptr<Node>& node : nodes) {
     if (IsChannelOp(node->op())) {
-      segment_open = false;
       order.push_back({false, node->position()});
       a.channel_operands.push_back(node.get());
+      plans.emplace_back();
+      order.push_back({true, plans.size() - 1});
+      gap_after[node->position()] = plans.size() - 1;
       continue;
     }
     if (IsRuntimeOp(node->op())) continue;
-    if (!segment_open) {
-      plans.emplace_back();
-      order.push_back({true, plans.size() - 1});
-      segment_open = true;
+    size_t gap = plans.size() - 1;
+    // Literals stay where they are; a segment using one of another segment
+    // makes its own copy (below).
+    if (node->op() != Op::kLiteral && !node->op_info().has_flag(kFlagSideEffecting) &&
+        !node->op_info().has_flag(kFlagCallsFunction)) {
+      gap = 0;
+      for (const Node* operand : node->operands()) {
+        if (segment_of[operand->position()] != kNotInSegment)
+          gap = std::max(gap, static_cast<size_t>(segment_of[operand->position()]));
+        else if (operand->op() == Op::kReceive && !IsZeroSized(operand))
+          gap = std::max(gap, gap_after[operand->position()]);
+      }
     }
-    segment_of[node->position()] = static_cast<int64_t>(plans.size() - 1);
-    plans.back().nodes.push_back(node.get());
-  }
-  // The last segment returns the next values: open one at the end if the
-  // activation ends with a channel operation.
-  bool has_next_values = false;
-  for (const std::unique_ptr<Node>& node : nodes) has_next_values |= node->op() == Op::kNextValue;
-  if (has_next_values && !segment_open) {
-    plans.emplace_back();
-    order.push_back({true, plans.size() - 1});
+    segment_of[node->position()] = static_cast<int64_t>(gap);
+    plans[gap].nodes.push_back(node.get());
   }
 
   // 2. Which values cross a cut.
@@ -90,6 +98,10 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
     if (IsZeroSized(value)) return;
     const int64_t defined = segment_of[value->position()];
     if (defined == user_segment) return;
+    if (value->op() == Op::kLiteral && user_segment != kNotInSegment) {
+      AddOnce(plans[static_cast<size_t>(user_segment)].literals, value);
+      return;
+    }
     if (user_segment != kNotInSegment) AddOnce(plans[static_cast<size_t>(user_segment)].live_ins, value);
     if (defined != kNotInSegment) AddOnce(plans[static_cast<size_t>(defined)].live_outs, value);
   };
@@ -100,17 +112,23 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
     } else if (node->op() == Op::kSend) {
       need(node->operand(1), kNotInSegment);
       if (node->predicate() != nullptr) need(node->predicate(), kNotInSegment);
-    } else if (node->op() == Op::kReceive) {
-      if (node->predicate() != nullptr) need(node->predicate(), kNotInSegment);
+    } else if (node->op() == Op::kReceive || node->op() == Op::kNextValue) {
+      for (const Node* operand : node->operands()) need(operand, kNotInSegment);
     }
   }
-  const int64_t last_planned = static_cast<int64_t>(plans.size()) - 1;
+  // The commit reads next values where they are, except state it may be
+  // overwriting: a next_value operand that reads state (other than the
+  // element's own value) is copied by the last segment first.
+  const int64_t last_gap = static_cast<int64_t>(plans.size()) - 1;
+  std::vector<const Node*> staged;
   for (const std::unique_ptr<Node>& node : nodes) {
     if (node->op() != Op::kNextValue) continue;
-    for (const Node* operand : {node->operand(0), node->predicate()}) {
-      if (operand == nullptr || IsZeroSized(operand)) continue;
-      if (segment_of[operand->position()] != last_planned) need(operand, last_planned);
-      AddOnce(plans[static_cast<size_t>(last_planned)].live_outs, operand);
+    for (const Node* operand : node->operands()) {
+      if (operand->op() != Op::kStateRead || IsZeroSized(operand)) continue;
+      if (operand == node->operand(0) && operand->attrs().state_index == node->attrs().state_index) continue;
+      need(operand, last_gap);
+      AddOnce(plans[static_cast<size_t>(last_gap)].live_outs, operand);
+      AddOnce(staged, operand);
     }
   }
 
@@ -206,7 +224,9 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
       copy_of[v->position()] = param;
       segment.inputs.push_back(value_offset(v));
     }
-    for (const Node* node : plan.nodes) {
+    std::vector<const Node*> body = plan.literals;
+    body.insert(body.end(), plan.nodes.begin(), plan.nodes.end());
+    for (const Node* node : body) {
       Node* copy = f->AddNode(node->op(), node->type(), node->name());
       copy->set_id(node->id());
       copy->set_loc(node->loc());
@@ -248,10 +268,11 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
     }
     a.steps.push_back(step);
   }
-  // Next values that carry data were made outputs of the last segment.
+  // Next values are read where they are, staged ones from the last segment.
   auto final_offset = [&](const Node* v) {
     if (v == nullptr) return kNoOffset;
     if (IsZeroSized(v)) return uint32_t{0};
+    if (std::find(staged.begin(), staged.end(), v) == staged.end()) return offset_of[v->position()];
     const SegmentPlan& final_plan = plans.back();
     const size_t i = static_cast<size_t>(
         std::find(final_plan.live_outs.begin(), final_plan.live_outs.end(), v) - final_plan.live_outs.begin());

@@ -20,13 +20,43 @@ struct NetworkRunner::Queue {
   bool owns_storage;
 };
 
+// A step of one instance with every index resolved to a pointer at
+// creation, so that running it chases nothing.
+struct NetworkRunner::ResolvedStep {
+  NetworkStepKind kind;
+  bool blocking;
+  bool single_value;
+  bool observed;           // a send on a boundary output
+  uint32_t size;           // bytes of the channel's values
+  uint32_t channel;
+  uint32_t input_count;    // segment
+  uint32_t segment;
+  const uint8_t* predicate;  // null: none
+  uint8_t* data;
+  uint8_t* valid;            // null: none
+  Queue* queue;
+  xlsaot_entry_fn entry;
+  uint8_t** table;  // segment: input pointers, then the output pointer
+};
+
+// A next_value with its bytes resolved.
+struct NetworkRunner::ResolvedNext {
+  uint8_t* state;
+  const uint8_t* value;
+  const uint8_t* predicate;  // null: unconditional
+  uint32_t size;
+};
+
 struct NetworkRunner::InstanceState {
   uint8_t* frame;
-  // Per step: the entry point's input pointers followed by its output
-  // pointer (segments only; other steps: null).
-  uint8_t** const* tables;
+  ResolvedStep* steps;
+  ResolvedNext* next;
+  const NetworkProc* proc;
+  uint32_t step_count;
+  uint32_t next_count;
   uint32_t next_step;
   bool in_activation;
+  bool may_conflict;  // two next_values of one element
 };
 
 namespace {
@@ -42,6 +72,18 @@ uint32_t InitialCapacity(const NetworkChannel& c) {
   uint32_t capacity = 8;
   while (capacity < c.initial_count) capacity *= 2;
   return capacity;
+}
+
+// Copies one value: the common sizes without a call.
+inline void CopyValue(uint8_t* dst, const uint8_t* src, uint32_t size) {
+  switch (size) {
+    case 0: return;
+    case 1: *dst = *src; return;
+    case 2: std::memcpy(dst, src, 2); return;
+    case 4: std::memcpy(dst, src, 4); return;
+    case 8: std::memcpy(dst, src, 8); return;
+    default: std::memcpy(dst, src, size);
+  }
 }
 
 // Carves the runner's single allocation into its parts: the first pass
@@ -117,23 +159,54 @@ Result<NetworkRunner> NetworkRunner::Create(const NetworkDescription& descriptio
       if (runner != nullptr) queues[c] = Queue{data, InitialCapacity(channel), 0, 0, -1, false};
     }
     for (uint32_t i = 0; i < d.instance_count; ++i) {
-      const NetworkProc& proc = d.procs[d.instances[i].proc];
+      const NetworkInstance& instance = d.instances[i];
+      const NetworkProc& proc = d.procs[instance.proc];
       uint8_t* frame = layout.Take<uint8_t>(proc.frame_size, 8);
-      uint8_t*** tables = layout.Take<uint8_t**>(proc.step_count);
-      if (runner != nullptr) instances[i] = InstanceState{frame, tables, 0, false};
+      ResolvedStep* steps = layout.Take<ResolvedStep>(proc.step_count);
+      ResolvedNext* next = layout.Take<ResolvedNext>(proc.next_value_count);
+      bool may_conflict = false;
+      for (uint32_t a = 0; a < proc.next_value_count; ++a)
+        for (uint32_t b = 0; b < a; ++b)
+          may_conflict = may_conflict || proc.next_values[a].state_element == proc.next_values[b].state_element;
+      if (runner != nullptr) {
+        instances[i] = InstanceState{frame, steps, next, &proc, proc.step_count, proc.next_value_count, 0, false,
+                                     may_conflict};
+        for (uint32_t n = 0; n < proc.next_value_count; ++n) {
+          const NetworkNextValue& nv = proc.next_values[n];
+          const NetworkStateElement& element = proc.state[nv.state_element];
+          next[n] = ResolvedNext{frame + element.offset, frame + nv.value,
+                                 nv.predicate == kNoOffset ? nullptr : frame + nv.predicate, element.size};
+        }
+      }
       for (uint32_t k = 0; k < proc.step_count; ++k) {
         const NetworkStep& step = proc.steps[k];
-        if (step.kind != NetworkStepKind::kSegment) {
-          if (runner != nullptr) tables[k] = nullptr;
-          continue;
+        ResolvedStep resolved{};
+        resolved.kind = step.kind;
+        if (step.kind == NetworkStepKind::kSegment) {
+          const NetworkSegment& segment = d.segments[step.segment];
+          uint8_t** table = layout.Take<uint8_t*>(size_t{segment.input_count} + 1);
+          if (runner == nullptr) continue;
+          for (uint32_t p = 0; p < segment.input_count; ++p)
+            table[p] = segment.inputs[p] == kNoOffset ? nullptr : frame + segment.inputs[p];
+          table[segment.input_count] = segment.output == kNoOffset ? nullptr : frame + segment.output;
+          resolved.entry = runner->entries_[segment.entry];
+          resolved.table = table;
+          resolved.input_count = segment.input_count;
+          resolved.segment = step.segment;
+        } else if (runner != nullptr) {
+          const uint32_t channel = instance.channels[step.channel_operand];
+          const NetworkChannel& c = d.channels[channel];
+          resolved.blocking = step.blocking != 0;
+          resolved.single_value = c.kind == NetworkChannelKind::kSingleValue;
+          resolved.observed = step.kind == NetworkStepKind::kSend && c.boundary == NetworkBoundary::kOutput;
+          resolved.size = c.size;
+          resolved.channel = channel;
+          resolved.predicate = step.predicate == kNoOffset ? nullptr : frame + step.predicate;
+          resolved.data = frame + step.data;
+          resolved.valid = step.valid == kNoOffset ? nullptr : frame + step.valid;
+          resolved.queue = &queues[channel];
         }
-        const NetworkSegment& segment = d.segments[step.segment];
-        uint8_t** table = layout.Take<uint8_t*>(size_t{segment.input_count} + 1);
-        if (runner == nullptr) continue;
-        tables[k] = table;
-        for (uint32_t p = 0; p < segment.input_count; ++p)
-          table[p] = segment.inputs[p] == kNoOffset ? nullptr : frame + segment.inputs[p];
-        table[segment.input_count] = segment.output == kNoOffset ? nullptr : frame + segment.output;
+        if (runner != nullptr) steps[k] = resolved;
       }
     }
     uint8_t* scratch = layout.Take<uint8_t>(d.scratch_size, static_cast<size_t>(d.scratch_alignment));
@@ -223,26 +296,32 @@ void NetworkRunner::Release() {
   block_ = nullptr;
 }
 
-bool NetworkRunner::Push(uint32_t channel, const uint8_t* data) {
-  const NetworkChannel& c = description_->channels[channel];
-  Queue& q = queues_[channel];
-  if (c.kind == NetworkChannelKind::kSingleValue) {
-    if (c.size != 0) std::memcpy(q.data, data, c.size);
+bool NetworkRunner::Push(Queue& q, uint32_t size, bool single_value, const uint8_t* data) {
+  if (single_value) {
+    CopyValue(q.data, data, size);
     q.count = 1;
     return true;
   }
-  if (q.count == q.capacity) {
-    const uint32_t capacity = q.capacity * 2;
-    auto* grown = static_cast<uint8_t*>(allocator_.allocate(allocator_.user_data, size_t{capacity} * c.size, 8));
-    if (grown == nullptr) return false;
-    for (uint32_t k = 0; k < q.count; ++k)
-      std::memcpy(grown + size_t{k} * c.size, q.data + size_t{(q.head + k) & (q.capacity - 1)} * c.size, c.size);
-    if (q.owns_storage) allocator_.deallocate(allocator_.user_data, q.data, size_t{q.capacity} * c.size, 8);
-    q = Queue{grown, capacity, 0, q.count, q.blocked_receiver, true};
-  }
-  if (c.size != 0) std::memcpy(q.data + size_t{(q.head + q.count) & (q.capacity - 1)} * c.size, data, c.size);
+  if (q.count == q.capacity && !Grow(q, size)) return false;
+  CopyValue(q.data + size_t{(q.head + q.count) & (q.capacity - 1)} * size, data, size);
   ++q.count;
   return true;
+}
+
+bool NetworkRunner::Grow(Queue& q, uint32_t size) {
+  const uint32_t capacity = q.capacity * 2;
+  auto* grown = static_cast<uint8_t*>(allocator_.allocate(allocator_.user_data, size_t{capacity} * size, 8));
+  if (grown == nullptr) return false;
+  for (uint32_t k = 0; k < q.count; ++k)
+    CopyValue(grown + size_t{k} * size, q.data + size_t{(q.head + k) & (q.capacity - 1)} * size, size);
+  if (q.owns_storage) allocator_.deallocate(allocator_.user_data, q.data, size_t{q.capacity} * size, 8);
+  q = Queue{grown, capacity, 0, q.count, q.blocked_receiver, true};
+  return true;
+}
+
+bool NetworkRunner::Push(uint32_t channel, const uint8_t* data) {
+  const NetworkChannel& c = description_->channels[channel];
+  return Push(queues_[channel], c.size, c.kind == NetworkChannelKind::kSingleValue, data);
 }
 
 Status NetworkRunner::Send(uint32_t channel, const uint8_t* data) {
@@ -275,51 +354,50 @@ const uint8_t* NetworkRunner::State(uint32_t instance, uint32_t element) const {
 
 Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channel, Stop& stop) {
   InstanceState& st = instances_[index];
-  const NetworkInstance& instance = description_->instances[index];
-  const NetworkProc& proc = description_->procs[instance.proc];
-  uint8_t* frame = st.frame;
   if (!st.in_activation) {
     st.in_activation = true;
     st.next_step = 0;
     // Starting an activation is progress even for a proc without nodes.
     progress = true;
   }
-  while (st.next_step < proc.step_count) {
-    const NetworkStep& step = proc.steps[st.next_step];
-    const bool enabled = step.predicate == kNoOffset || (frame[step.predicate] & 1) != 0;
+  while (st.next_step < st.step_count) {
+    const ResolvedStep& step = st.steps[st.next_step];
+    const bool enabled = step.predicate == nullptr || (*step.predicate & 1) != 0;
     switch (step.kind) {
       case NetworkStepKind::kSegment: {
-        const NetworkSegment& segment = description_->segments[step.segment];
         current_segment_ = step.segment;
-        uint8_t** table = st.tables[st.next_step];
-        const int32_t status = entries_[segment.entry](table, table + segment.input_count, scratch_, context_);
-        if (status != XLSAOT_STATUS_OK) return EntryStatusToError(status, proc.name);
+        const int32_t status = step.entry(step.table, step.table + step.input_count, scratch_, context_);
+        if (status != XLSAOT_STATUS_OK) return EntryStatusToError(status, st.proc->name);
         break;
       }
       case NetworkStepKind::kSend: {
         if (!enabled) break;
-        const uint32_t channel = instance.channels[step.channel_operand];
-        if (!Push(channel, frame + step.data))
+        if (!Push(*step.queue, step.size, step.single_value, step.data))
           return MakeError(ErrorCode::kResourceExhausted, "cannot grow the queue of a channel");
-        if (observer_.on_send != nullptr && description_->channels[channel].boundary == NetworkBoundary::kOutput)
-          observer_.on_send(observer_.user_data, channel, frame + step.data);
+        if (step.observed && observer_.on_send != nullptr) observer_.on_send(observer_.user_data, step.channel, step.data);
         progress = true;
         ++st.next_step;
-        woken_channel = channel;
+        woken_channel = step.channel;
         stop = Stop::kSent;
+        // A send that is the activation's last step ends it now: resuming
+        // the instance later would run nothing and commit the same state.
+        // (Not when two next_values may conflict: that error belongs after
+        // the instances that run before the resumption.)
+        if (st.next_step == st.step_count && !st.may_conflict) {
+          stop = Stop::kSentAndEnded;
+          EndActivation(st);
+        }
         return {};
       }
       case NetworkStepKind::kReceive: {
-        const uint32_t channel = instance.channels[step.channel_operand];
-        const NetworkChannel& c = description_->channels[channel];
-        Queue& q = queues_[channel];
+        Queue& q = *step.queue;
         if (enabled && q.count > 0) {
-          if (c.size != 0) std::memcpy(frame + step.data, q.data + size_t{q.head} * c.size, c.size);
-          if (c.kind == NetworkChannelKind::kStreaming) {
+          CopyValue(step.data, q.data + size_t{q.head} * step.size, step.size);
+          if (!step.single_value) {
             q.head = (q.head + 1) & (q.capacity - 1);
             --q.count;
           }
-          if (step.valid != kNoOffset) frame[step.valid] = 1;
+          if (step.valid != nullptr) *step.valid = 1;
           break;
         }
         if (enabled && step.blocking) {
@@ -328,38 +406,41 @@ Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channe
           return {};
         }
         // Disabled, or non-blocking without data: the zero value.
-        if (c.size != 0) std::memset(frame + step.data, 0, c.size);
-        if (step.valid != kNoOffset) frame[step.valid] = 0;
+        if (step.size != 0) std::memset(step.data, 0, step.size);
+        if (step.valid != nullptr) *step.valid = 0;
         break;
       }
     }
     progress = true;
     ++st.next_step;
   }
-  st.in_activation = false;
   stop = Stop::kEnded;
+  EndActivation(st);
+  return {};
+}
+
+void NetworkRunner::EndActivation(InstanceState& st) {
+  st.in_activation = false;
   // Next-state commit: all or nothing; a second active next_value of one
   // element leaves the state as it was.
-  const auto active = [&](const NetworkNextValue& n) {
-    return n.predicate == kNoOffset || (frame[n.predicate] & 1) != 0;
-  };
-  for (uint32_t i = 0; i < proc.next_value_count; ++i) {
-    if (!active(proc.next_values[i])) continue;
-    for (uint32_t j = 0; j < i; ++j) {
-      if (proc.next_values[j].state_element == proc.next_values[i].state_element && active(proc.next_values[j])) {
-        conflict_ = &proc.next_values[i];
-        conflict_proc_ = &proc;
-        return {};
+  const auto active = [](const ResolvedNext& n) { return n.predicate == nullptr || (*n.predicate & 1) != 0; };
+  if (st.may_conflict) {
+    const NetworkProc& proc = *st.proc;
+    for (uint32_t i = 0; i < st.next_count; ++i) {
+      if (!active(st.next[i])) continue;
+      for (uint32_t j = 0; j < i; ++j) {
+        if (proc.next_values[j].state_element == proc.next_values[i].state_element && active(st.next[j])) {
+          conflict_ = &proc.next_values[i];
+          conflict_proc_ = &proc;
+          return;
+        }
       }
     }
   }
-  for (uint32_t i = 0; i < proc.next_value_count; ++i) {
-    const NetworkNextValue& n = proc.next_values[i];
-    if (!active(n)) continue;
-    const NetworkStateElement& element = proc.state[n.state_element];
-    if (element.size != 0) std::memcpy(frame + element.offset, frame + n.value, element.size);
+  for (uint32_t i = 0; i < st.next_count; ++i) {
+    const ResolvedNext& n = st.next[i];
+    if (active(n)) CopyValue(n.state, n.value, n.size);
   }
-  return {};
 }
 
 Status NetworkRunner::Tick() {
@@ -395,7 +476,7 @@ Status NetworkRunner::Tick() {
                            conflict_proc_->state[conflict_->state_element].name + "' in one activation (node '" +
                            conflict_->node_name + "')");
     }
-    if (stop == Stop::kSent) {
+    if (stop == Stop::kSent || stop == Stop::kSentAndEnded) {
       Queue& q = queues_[woken_channel];
       auto push_ready = [&](uint32_t instance) {
         ready_[head + count >= n ? head + count - n : head + count] = instance;
@@ -405,7 +486,7 @@ Status NetworkRunner::Tick() {
         push_ready(static_cast<uint32_t>(q.blocked_receiver));
         q.blocked_receiver = -1;
       }
-      push_ready(index);
+      if (stop == Stop::kSent) push_ready(index);
     }
   }
   ++ticks_run_;

@@ -178,13 +178,18 @@ class NetworkRunner {
 
  private:
   struct Queue;
+  struct ResolvedStep;
+  struct ResolvedNext;
   struct InstanceState;
-  enum class Stop : uint8_t { kEnded, kSent, kBlocked };
+  enum class Stop : uint8_t { kEnded, kSent, kSentAndEnded, kBlocked };
 
   NetworkRunner() = default;
   void Release();
   Status Run(uint32_t instance, bool& progress, uint32_t& woken_channel, Stop& stop);
   bool Push(uint32_t channel, const uint8_t* data);
+  bool Push(Queue& queue, uint32_t size, bool single_value, const uint8_t* data);
+  bool Grow(Queue& queue, uint32_t size);
+  void EndActivation(InstanceState& instance);
   static void OnAssert(xlsaot_context* ctx, uint32_t index, const char* message, size_t message_len,
                        const char* label, size_t label_len);
   static void OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands);
