@@ -43,6 +43,7 @@ Result<AotNetworkObject> CompileNetworkObject(const NetworkPlan& plan, const Aot
   result.segment_abis = std::move(lowered.segment_abis);
   result.scratch_size = lowered.scratch_size;
   result.scratch_alignment = lowered.scratch_alignment;
+  result.target = target.description;
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "aot/artifact_metadata.h"
 #include "aot/compiler.h"
 #include "codegen/lowering.h"
 #include "codegen/network_lowering.h"
@@ -20,6 +21,7 @@ struct AotNetworkObject {
   std::vector<AbiInfo> segment_abis;  // entry_symbol: symbol_prefix + "_s" + i
   int64_t scratch_size = 0;
   int64_t scratch_alignment = 8;
+  TargetDescription target;  // what the code needs of the machine
 };
 
 // Uses options.opt_level, cpu, scratch_alignment, stack_cutoff_bytes and
