@@ -29,16 +29,14 @@ bool SameOutcome(const EvalResult& a, const EvalResult& b) {
 
 }  // namespace
 
+std::string FormatEvent(const Event& e) {
+  if (e.kind != Event::Kind::kAssert) return "trace: " + e.text;
+  return "assert: " + e.text + (e.label.empty() ? "" : " [label " + e.label + "]");
+}
+
 std::string FormatOutcome(const EvalResult& result) {
   std::string text = result.value.ToString();
-  for (const Event& e : result.events.log) {
-    if (e.kind == Event::Kind::kAssert) {
-      text += "\nassert: " + e.text;
-      if (!e.label.empty()) text += " [label " + e.label + "]";
-    } else {
-      text += "\ntrace: " + e.text;
-    }
-  }
+  for (const Event& e : result.events.log) text += "\n" + FormatEvent(e);
   for (const auto& [label, count] : result.events.cover_hits)
     text += "\ncover: " + label + " x " + std::to_string(count);
   for (const auto& [node, failure] : result.events.assumption_failures)
@@ -63,7 +61,12 @@ std::string FormatReproducer(const Disagreement& d, std::string_view run_flags) 
     }
     text += "\n";
   };
-  comment("args", d.args.empty() ? "(none: the program did not compile)" : d.args);
+  if (d.proc_network) {
+    comment("inputs (an xlsaot eval-proc --script file)", d.args);
+    comment("first difference", d.where);
+  } else {
+    comment("args", d.args.empty() ? "(none: the program did not compile)" : d.args);
+  }
   comment("interpreter", d.expected);
   comment(d.engine.empty() ? std::string("candidate") : d.engine, d.actual);
   return text + d.ir_text;
@@ -116,12 +119,14 @@ void CompareEngines(const Function& top, std::span<const std::vector<Value>> arg
 }
 
 std::string FormatSummary(const DifferentialReport& report) {
-  std::string text = std::to_string(report.programs) + " programs, " + std::to_string(report.evaluations) +
-                     " evaluations, " + std::to_string(report.disagreements.size()) + " disagreements";
+  const std::string programs = report.proc_networks ? " networks, " : " programs, ";
+  const std::string evaluations = report.proc_networks ? " ticks" : " evaluations";
+  std::string text = std::to_string(report.programs) + programs + std::to_string(report.evaluations) + evaluations +
+                     ", " + std::to_string(report.disagreements.size()) + " disagreements";
   for (size_t i = 0; i < report.engines.size(); ++i) {
     const EngineTally& t = report.engines[i];
-    text += (i == 0 ? " (" : "; ") + t.name + ": " + std::to_string(t.programs) + " programs, " +
-            std::to_string(t.evaluations) + " evaluations";
+    text += (i == 0 ? " (" : "; ") + t.name + ": " + std::to_string(t.programs) + programs +
+            std::to_string(t.evaluations) + evaluations;
     if (t.skipped != 0) text += ", " + std::to_string(t.skipped) + " skipped";
   }
   if (!report.engines.empty()) text += ")";

@@ -43,9 +43,15 @@ struct Disagreement {
   uint64_t seed = 0;       // the program's own seed
   std::string engine;      // the engine that disagreed
   std::string ir_text;     // the program, as printed
-  std::string args;        // "bits[8]:1; (bits[1]:0, [bits[4]:3])"; empty for compile failures
-  std::string expected;    // the interpreter's outcome (FormatOutcome)
+  std::string args;        // "bits[8]:1; (bits[1]:0, [bits[4]:3])"; empty for compile failures;
+                           // a proc network: its inputs up to the differing tick, as an
+                           // `xlsaot eval-proc --script` file
+  std::string expected;    // the interpreter's outcome (FormatOutcome), or its item at `where`
   std::string actual;      // the engine's outcome, or its error
+  // Proc networks (proc_differential.h): the first item that differs,
+  // "tick 3, output out_0 #1", "tick 1, status", "tick 2, state of main st0".
+  bool proc_network = false;
+  std::string where;
 };
 
 // What one engine was given during a run.
@@ -57,6 +63,9 @@ struct EngineTally {
 };
 
 struct DifferentialReport {
+  // Proc networks count as programs and their ticks as evaluations; the
+  // summary names them so.
+  bool proc_networks = false;
   int programs = 0;
   int evaluations = 0;  // argument sets run on the interpreter
   std::vector<EngineTally> engines;
@@ -80,6 +89,7 @@ void CompareEngines(const Function& top, std::span<const std::vector<Value>> arg
 // The summary line of a run:
 //   "300 programs, 1800 evaluations, 0 disagreements (jit: 300 programs,
 //   1800 evaluations; aot: 231 programs, 1386 evaluations, 69 skipped)"
+// or, for proc networks, "100 networks, 950 ticks, 0 disagreements (...)".
 std::string FormatSummary(const DifferentialReport& report);
 
 // The return value and every event of one evaluation, one per line:
@@ -89,6 +99,9 @@ std::string FormatSummary(const DifferentialReport& report);
 //   cover: LABEL x COUNT
 //   assumption: NODE: DESCRIPTION x COUNT
 std::string FormatOutcome(const EvalResult& result);
+// One event as FormatOutcome writes it: "assert: MESSAGE [label LABEL]" or
+// "trace: TEXT".
+std::string FormatEvent(const Event& event);
 
 // A self-contained IR file for a disagreement: a comment header with the
 // command that reproduces it (`run_flags` are the options of the run that

@@ -1,5 +1,7 @@
 #include "fuzz/program_generator.h"
 
+#include "fuzz/function_builder.h"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -48,17 +50,6 @@ int ArrayDepth(const Type* type) {
   return depth;
 }
 
-// What a helper function is shaped for; decides its signature.
-enum class HelperRole { kInvoke, kMap, kCountedFor, kDynamicCountedFor };
-
-struct Helper {
-  Function* function;
-  HelperRole role;
-  // Loops nested on the deepest path through this function when it runs
-  // (not counting a loop that uses it as a body).
-  int loop_nesting;
-};
-
 constexpr std::string_view kWords[] = {"alpha", "beta", "gamma", "delta", "sum", "carry",
                                        "lane", "word", "mask", "index", "state", "value"};
 constexpr std::string_view kAwkwardText[] = {"\"quoted\"", "back\\slash", "tab\there", "new\nline",
@@ -66,119 +57,7 @@ constexpr std::string_view kAwkwardText[] = {"\"quoted\"", "back\\slash", "tab\t
 constexpr std::string_view kPlaceholders[] = {"{}",   "{}",   "{:u}", "{:d}", "{:x}",
                                               "{:#x}", "{:b}", "{:#b}", "{:0x}", "{:0b}"};
 
-class ProgramBuilder;
-
-// Builds the body of one function: keeps a pool of the values defined so far
-// (those whose type holds no token) and a chain of tokens through the side
-// effects, and adds nodes exactly as the parser would build them.
-class FunctionBuilder {
- public:
-  // `is_top`: the function nothing calls, whose loops may run long.
-  FunctionBuilder(ProgramBuilder& program, Function* function, std::vector<const Helper*> callees,
-                  bool is_top = false);
-
-  Node* AddParam(const Type* type, std::string name);
-  // Adds `op_count` randomly chosen operations.
-  void Generate(int op_count);
-  // Sets the return value: a value of `return_type` when given, otherwise a
-  // value (often a tuple of recent results) the builder chooses, which may
-  // include the token chain when `allow_token` is set.
-  void Finish(const Type* return_type, bool allow_token);
-
-  int loop_nesting() const { return loop_nesting_; }
-
-  // A type nested exactly `levels` deep (tuples and arrays around bits), at
-  // most kMaxFlatBits wide.
-  const Type* NestedType(int levels);
-
- private:
-  RandomSource& rng();
-  const GeneratorOptions& options() const;
-  int64_t max_width() const { return std::max<int64_t>(1, options().max_bit_width); }
-
-  Node* Add(Op op, const Type* type, std::vector<Node*> operands, bool into_pool = true);
-  Node* Literal(const Type* type, bool into_pool = true);
-  Node* LiteralBits(int64_t width, uint64_t value);
-  const Type* RandomType(int depth = 0);
-  const Type* BitsType() { return Type::Bits(rng().Width(max_width())); }
-
-  // Choosing existing values; recent ones are preferred so that data flows
-  // through long chains rather than fanning out of the parameters.
-  Node* PickFrom(const std::vector<Node*>& nodes);
-  Node* PickAny();
-  Node* PickBits();
-  Node* PickBitsAtLeast(int64_t min_width);
-  Node* PickArray();
-  // A value of exactly `type`: an existing one, or one shaped from existing
-  // values (slices, extensions, concatenations, tuples, arrays), or a literal.
-  Node* Obtain(const Type* type, int depth = 0);
-  // Like Obtain, but prefers values computed in this function over params.
-  Node* Derive(const Type* type, int depth = 0);
-  Node* Reshape(Node* source, int64_t width, int depth);
-  // A start/offset operand for a dimension of `limit` positions, often out
-  // of range; sets *in_range_literal when it is a literal below `limit`.
-  Node* Offset(int64_t limit, bool* in_range_literal = nullptr);
-  Node* ShiftAmount(int64_t width);
-  Node* Condition();
-  Node* Token();
-  void AdvanceToken(Node* token);
-  const Helper* PickCallee(HelperRole role);
-  // For a value whose type holds a token (a tuple returned by a callee or
-  // passed as a parameter): its other elements join the pool and its tokens
-  // join the token chain, so tokens really flow through calls and tuples.
-  void OpenTokenTuple(Node* tuple);
-  std::string Text(int64_t id, std::string_view what);
-
-  // One node of op `op` with random operands; nullptr when the op cannot be
-  // built here (no suitable helper, or disabled by the options).
-  Node* GenerateOp(Op op);
-  Node* GenerateSelect(Op op);
-  Node* GenerateArrayIndexing(Op op);
-  Node* GenerateLoop(Op op);
-
-  ProgramBuilder& program_;
-  Function* function_;
-  std::vector<const Helper*> callees_;
-  bool is_top_;
-  bool DependsOnParams(const Node* node) const {
-    return node->id() < static_cast<int64_t>(depends_on_params_.size()) && depends_on_params_[node->id()];
-  }
-  void NoteDependence(const Node* node);
-
-  std::vector<Node*> pool_;
-  // Indexed by node id: whether the value can change with the arguments.
-  // Results that cannot are dull (and constant-folded away by the JIT), so
-  // operands are chosen mostly among those that can.
-  std::vector<bool> depends_on_params_;
-  std::vector<Node*> tokens_;
-  // Values whose type holds a token (kept out of the pool); the top may
-  // return one.
-  std::vector<Node*> token_values_;
-  Node* token_ = nullptr;
-  Node* token_param_ = nullptr;
-  int loop_nesting_ = 0;
-};
-
-class ProgramBuilder {
- public:
-  explicit ProgramBuilder(const GeneratorOptions& options)
-      : options_(options), rng_(options.seed) {}
-
-  Result<GeneratedProgram> Build();
-
-  RandomSource& rng() { return rng_; }
-  const GeneratorOptions& options() const { return options_; }
-  int64_t NextId() { return next_id_++; }
-
- private:
-  void AddHelper(int index, HelperRole role);
-
-  GeneratorOptions options_;
-  RandomSource rng_;
-  std::unique_ptr<Package> package_;
-  std::vector<std::unique_ptr<Helper>> helpers_;
-  int64_t next_id_ = 1;
-};
+}  // namespace
 
 FunctionBuilder::FunctionBuilder(ProgramBuilder& program, Function* function,
                                  std::vector<const Helper*> callees, bool is_top)
@@ -190,7 +69,7 @@ const GeneratorOptions& FunctionBuilder::options() const { return program_.optio
 void FunctionBuilder::NoteDependence(const Node* node) {
   // Zero-bit values carry no information whatever their origin.
   if (node->type()->flat_bit_count() == 0) return;
-  bool depends = node->op() == Op::kParam;
+  bool depends = node->op() == Op::kParam || node->op() == Op::kStateRead || node->op() == Op::kReceive;
   for (const Node* operand : node->operands()) depends = depends || DependsOnParams(operand);
   if (!depends) return;
   if (depends_on_params_.size() <= static_cast<size_t>(node->id()))
@@ -1042,10 +921,7 @@ void ProgramBuilder::AddHelper(int index, HelperRole role) {
   static constexpr std::string_view kPrefix[] = {"callee", "map_fn", "for_body", "dyn_body"};
   Function* function =
       package_->AddFunction(std::string(kPrefix[static_cast<int>(role)]) + "_" + std::to_string(index));
-  std::vector<const Helper*> callees;
-  callees.reserve(helpers_.size());
-  for (const auto& h : helpers_) callees.push_back(h.get());
-  FunctionBuilder builder(*this, function, std::move(callees));
+  FunctionBuilder builder(*this, function, helpers());
   auto random_type = [&] {
     // Parameter types of helpers: flatter than body types, so that callers
     // can usually shape arguments from values they already have.
@@ -1100,7 +976,7 @@ void ProgramBuilder::AddHelper(int index, HelperRole role) {
   helpers_.push_back(std::make_unique<Helper>(Helper{function, role, builder.loop_nesting()}));
 }
 
-Result<GeneratedProgram> ProgramBuilder::Build() {
+void ProgramBuilder::StartPackage() {
   package_ = std::make_unique<Package>("fuzz_" + std::to_string(options_.seed));
   const int helper_count = static_cast<int>(rng_.Uniform(0, std::max(0, options_.max_helpers)));
   for (int i = 0; i < helper_count; ++i) {
@@ -1108,13 +984,20 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
                                             HelperRole::kDynamicCountedFor};
     AddHelper(i, rng_.Pick(std::span<const HelperRole>(kRoles)));
   }
+}
 
-  Function* top = package_->AddFunction("main");
-  package_->set_top_name(top->name());
+std::vector<const Helper*> ProgramBuilder::helpers() const {
   std::vector<const Helper*> callees;
   callees.reserve(helpers_.size());
   for (const auto& h : helpers_) callees.push_back(h.get());
-  FunctionBuilder builder(*this, top, std::move(callees), /*is_top=*/true);
+  return callees;
+}
+
+Result<GeneratedProgram> ProgramBuilder::Build() {
+  StartPackage();
+  Function* top = package_->AddFunction("main");
+  package_->set_top_name(top->name());
+  FunctionBuilder builder(*this, top, helpers(), /*is_top=*/true);
   // A top without parameters (or with only zero-width ones) computes one
   // constant whatever the arguments: kept, but rare.
   const int64_t param_count = rng_.Percent(1) ? 0 : rng_.Uniform(1, 4);
@@ -1166,8 +1049,6 @@ Result<GeneratedProgram> ProgramBuilder::Build() {
   program.package = std::move(package_);
   return program;
 }
-
-}  // namespace
 
 GeneratorOptions StressGeneratorOptions() {
   GeneratorOptions options;
