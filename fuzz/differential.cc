@@ -49,6 +49,7 @@ std::string FormatReproducer(const Disagreement& d, std::string_view run_flags) 
   if (!run_flags.empty()) text += " " + std::string(run_flags);
   text += "\n";
   auto comment = [&text](std::string_view heading, std::string_view body) {
+    while (!body.empty() && body.back() == '\n') body.remove_suffix(1);
     text += "// " + std::string(heading) + ":\n//   ";
     for (char c : body) {
       // A line break (or a carriage return, which some readers also break

@@ -55,6 +55,11 @@ class NetworkBuilder {
 
  private:
   RandomSource& rng() { return program_.rng(); }
+  template <typename T>
+  void Shuffle(std::vector<T>& items) {
+    for (size_t i = items.size(); i > 1; --i)
+      std::swap(items[i - 1], items[static_cast<size_t>(rng().Uniform(0, static_cast<int64_t>(i) - 1))]);
+  }
   ProcPlan& NewProc(std::string name, bool new_style);
   ChannelShape RandomShape();
   // Initial values for a streaming channel that has them: one to three.
@@ -118,8 +123,10 @@ std::vector<Value> NetworkBuilder::InitialValues(const Type* type) {
 void NetworkBuilder::BuildGlobalChannels() {
   const int64_t procs = rng().Uniform(1, 3);
   for (int64_t i = 0; i < procs; ++i) NewProc("proc_" + std::to_string(i), /*new_style=*/false);
+  // Every proc runs whichever is top; naming one lets `xlsaot eval-proc` run
+  // a dumped network without --top.
   top_ = plans_.front()->proc;
-  if (rng().Bool()) program_.package().set_top_name(top_->name());
+  program_.package().set_top_name(top_->name());
   auto pick_proc = [&]() -> ProcPlan& { return *plans_[static_cast<size_t>(rng().Uniform(0, procs - 1))]; };
   auto add_channel = [&](std::string name, ChannelOps ops) {
     Channel channel;
@@ -223,7 +230,10 @@ void NetworkBuilder::Connect(ProcPlan& parent, std::span<ProcPlan* const> childr
 void NetworkBuilder::BuildProcScoped() {
   const int64_t instances = rng().Uniform(2, 4);
   const bool with_middle = instances >= 3 && rng().Percent(35);
-  const int64_t leaf_count = rng().Uniform(1, 2);
+  const int64_t leaf_slots = instances - 1 - (with_middle ? 1 : 0);
+  // One or two leaf procs, each instantiated at least once; with more slots
+  // than leaves, a leaf is instantiated twice.
+  const int64_t leaf_count = std::min(rng().Uniform(1, 2), leaf_slots);
   std::vector<ProcPlan*> leaves;
   for (int64_t i = 0; i < leaf_count; ++i) leaves.push_back(&NewProc("leaf_" + std::to_string(i), /*new_style=*/true));
   // Interfaces mostly share a few channel shapes, so that ends can be
@@ -234,23 +244,18 @@ void NetworkBuilder::BuildProcScoped() {
     const int inputs = static_cast<int>(rng().Uniform(0, 2));
     AddInterface(*leaf, inputs, static_cast<int>(rng().Uniform(inputs == 0 ? 1 : 0, 2)));
   }
-  auto pick_leaf = [&] { return leaves[static_cast<size_t>(rng().Uniform(0, leaf_count - 1))]; };
-  std::vector<ProcPlan*> top_children;
-  int64_t left = instances - 1;
+  std::vector<ProcPlan*> children;
+  for (int64_t i = 0; i < leaf_slots; ++i)
+    children.push_back(i < leaf_count ? leaves[static_cast<size_t>(i)]
+                                      : leaves[static_cast<size_t>(rng().Uniform(0, leaf_count - 1))]);
+  Shuffle(children);
   if (with_middle) {
     ProcPlan& middle = NewProc("middle", /*new_style=*/true);
     AddInterface(middle, static_cast<int>(rng().Uniform(0, 2)), static_cast<int>(rng().Uniform(1, 2)));
-    std::vector<ProcPlan*> middle_children = {pick_leaf()};
-    Connect(middle, middle_children);
-    top_children.push_back(&middle);
-    left -= 2;
+    Connect(middle, std::span<ProcPlan* const>(&children.back(), 1));
+    children.back() = &middle;
+    Shuffle(children);
   }
-  // The same leaf twice, now and then on purpose.
-  const bool twice = left >= 2 && rng().Percent(40);
-  ProcPlan* repeated = pick_leaf();
-  for (int64_t i = 0; i < left; ++i) top_children.push_back(twice && i < 2 ? repeated : pick_leaf());
-  for (size_t i = top_children.size(); i > 1; --i)
-    std::swap(top_children[i - 1], top_children[static_cast<size_t>(rng().Uniform(0, static_cast<int64_t>(i) - 1))]);
 
   ProcPlan& top = NewProc("main", /*new_style=*/true);
   top_ = top.proc;
@@ -258,7 +263,7 @@ void NetworkBuilder::BuildProcScoped() {
   AddInterface(top, static_cast<int>(rng().Uniform(0, 2)), static_cast<int>(rng().Uniform(1, 2)));
   for (const InterfaceChannel& c : top.proc->interface())
     if (c.direction == ChannelDirection::kReceive) inputs_.emplace_back(c.name, ChannelShape{c.type, c.kind});
-  Connect(top, top_children);
+  Connect(top, children);
   for (ProcPlan* leaf : leaves)
     for (const InterfaceChannel& c : leaf->proc->interface())
       leaf->endpoints.push_back(
@@ -351,8 +356,7 @@ void NetworkBuilder::BuildBody(ProcPlan& plan) {
   }
   // Channel operations in random order, with computations between them.
   std::vector<Endpoint>& endpoints = plan.endpoints;
-  for (size_t i = endpoints.size(); i > 1; --i)
-    std::swap(endpoints[i - 1], endpoints[static_cast<size_t>(rng().Uniform(0, static_cast<int64_t>(i) - 1))]);
+  Shuffle(endpoints);
   const int64_t budget = std::max(1, program_.options().max_nodes);
   const int64_t segment = std::max<int64_t>(1, 2 * budget / static_cast<int64_t>(endpoints.size() + 1));
   for (const Endpoint& endpoint : endpoints) {

@@ -1,6 +1,7 @@
 // End-to-end tests of `xlsaot fuzz` through the built binary.
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -117,6 +118,77 @@ TEST(FuzzCommandTest, AWrongEngineIsReportedAndExitsWithOne) {
   // The shipped command line has no such engine.
   CliRun shipped = RunXlsaot({"fuzz", "--seed", "11", "--count", "1", "--engine", "faulty"}, dir.path());
   EXPECT_EQ(shipped.exit_code, 2) << shipped.out << shipped.err;
+}
+
+TEST(FuzzCommandTest, ProcNetworksAgreeOnTheInterpreter) {
+  ScratchDir dir;
+  ASSERT_TRUE(dir.ok());
+  CliRun run = RunXlsaot({"fuzz", "--procs", "--engine", "interpreter", "--seed", "3", "--count", "5", "--ticks", "6"},
+                         dir.path());
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_THAT(run.out, MatchesRegex("5 networks, [0-9]+ ticks, 0 disagreements \\(interpreter: 5 networks, [0-9]+ "
+                                    "ticks\\)\n"));
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(FuzzCommandTest, ProcUsageErrorsExitWithTwo) {
+  ScratchDir dir;
+  ASSERT_TRUE(dir.ok());
+  const std::vector<std::vector<std::string>> bad = {
+      {"fuzz", "--seed", "1", "--count", "1", "--ticks", "5"},  // --ticks without --procs
+      {"fuzz", "--procs", "--engine", "interpreter", "--seed", "1", "--count", "1", "--ticks", "0"},
+  };
+  for (const auto& args : bad) {
+    CliRun run = RunXlsaot(args, dir.path());
+    EXPECT_EQ(run.exit_code, 2) << args[5] << run.out << run.err;
+    EXPECT_THAT(run.err, HasSubstr("xlsaot: error:"));
+  }
+  // An engine without proc networks ("faulty" runs functions only).
+  CliRun run = cli_test::RunCliBinary(XLSAOT_FAULTY_CLI_PATH,
+                                      {"fuzz", "--procs", "--engine", "faulty", "--seed", "1", "--count", "1"},
+                                      dir.path());
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_EQ(run.err, "xlsaot: error: engine 'faulty' does not run proc networks (it has no prepare_network)\n");
+}
+
+// The "faulty_procs" engine changes the second value sent on every output:
+// the run stops at the first network where that shows, reports the tick
+// and the item, and dumps a network and an input script that `xlsaot
+// eval-proc` runs to the interpreter's side of the difference.
+TEST(FuzzCommandTest, AWrongProcNetworkIsReportedAndExitsWithOne) {
+  ScratchDir dir;
+  ASSERT_TRUE(dir.ok());
+  const std::filesystem::path dump = dir.path() / "dump";
+  CliRun run = cli_test::RunCliBinary(
+      XLSAOT_FAULTY_CLI_PATH,
+      {"fuzz", "--procs", "--seed", "0", "--count", "30", "--engine", "faulty_procs", "--dump-dir", dump.string()},
+      dir.path());
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(run.out, m,
+                                std::regex("disagreement: seed ([0-9]+), engine faulty_procs \\(reproduce: xlsaot fuzz "
+                                           "--seed \\1 --count 1 --procs --ticks 10 --profile default --engine "
+                                           "faulty_procs -O2\\)\n  first difference: tick ([0-9]+), output "
+                                           "([a-z_0-9]+) #1\n  interpreter:\n    ([^\n]+)\n  faulty_procs:\n")))
+      << run.out;
+  const std::string seed = m[1], channel = m[3], expected = m[4];
+  // Networks 0 .. seed ran: the run stopped at the disagreeing one.
+  EXPECT_THAT(run.out, HasSubstr(", 1 disagreements (faulty_procs: " + std::to_string(std::stoi(seed) + 1) +
+                                 " networks, "));
+  const std::filesystem::path program = dump / ("fuzz_" + seed + ".ir");
+  const std::filesystem::path script = dump / ("fuzz_" + seed + ".script");
+  ASSERT_TRUE(std::filesystem::exists(program));
+  ASSERT_TRUE(std::filesystem::exists(script));
+  CliRun replay = RunXlsaot({"eval-proc", program.string(), "--script", script.string()}, dir.path());
+  EXPECT_THAT(replay.out, HasSubstr(channel + ": " + expected + "\n")) << replay.out << replay.err;
+
+  // Without a dump directory the network and its inputs are printed.
+  CliRun printed = cli_test::RunCliBinary(
+      XLSAOT_FAULTY_CLI_PATH, {"fuzz", "--procs", "--seed", seed, "--count", "1", "--engine", "faulty_procs"},
+      dir.path());
+  EXPECT_EQ(printed.exit_code, 1);
+  EXPECT_THAT(printed.out, HasSubstr("  inputs (xlsaot eval-proc --script):\n    "));
+  EXPECT_THAT(printed.out, HasSubstr("  program:\n    package fuzz_" + seed + "\n"));
 }
 
 // `xlsaot eval --random-inputs` stops at the first disagreement, prints the
