@@ -134,21 +134,25 @@ std::string FormatSummary(const DifferentialReport& report) {
   return text;
 }
 
-Result<DifferentialReport> RunDifferential(const DifferentialOptions& options) {
-  if (options.count < 0) return MakeError(ErrorCode::kInvalidArgument, "the program count must not be negative");
-  if (options.opt_level < 0 || options.opt_level > 3)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "optimisation level " + std::to_string(options.opt_level) + " is not in 0..3");
-  if (options.engines.empty()) return MakeError(ErrorCode::kInvalidArgument, "no engine to compare");
+Result<std::vector<Engine>> MakeEngines(std::span<const std::string> names, int opt_level) {
+  if (opt_level < 0 || opt_level > 3)
+    return MakeError(ErrorCode::kInvalidArgument, "optimisation level " + std::to_string(opt_level) + " is not in 0..3");
+  if (names.empty()) return MakeError(ErrorCode::kInvalidArgument, "no engine to compare");
   std::vector<Engine> engines;
-  bool some_engine_refuses_traces = false;
-  for (const std::string& name : options.engines) {
+  for (const std::string& name : names) {
     EngineOptions engine_options;
-    engine_options.opt_level = options.opt_level;
+    engine_options.opt_level = opt_level;
     XLSAOT_ASSIGN_OR_RETURN(Engine engine, EngineNamed(name, engine_options));
-    some_engine_refuses_traces = some_engine_refuses_traces || engine.accepts != nullptr;
     engines.push_back(std::move(engine));
   }
+  return engines;
+}
+
+Result<DifferentialReport> RunDifferential(const DifferentialOptions& options) {
+  if (options.count < 0) return MakeError(ErrorCode::kInvalidArgument, "the program count must not be negative");
+  XLSAOT_ASSIGN_OR_RETURN(std::vector<Engine> engines, MakeEngines(options.engines, options.opt_level));
+  bool some_engine_refuses_traces = false;
+  for (const Engine& engine : engines) some_engine_refuses_traces = some_engine_refuses_traces || engine.accepts != nullptr;
   DifferentialReport report;
   for (int i = 0; i < options.count; ++i) {
     GeneratorOptions generator = options.generator;

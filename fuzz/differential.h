@@ -79,6 +79,10 @@ struct DifferentialReport {
 // generator defect, bad options).
 Result<DifferentialReport> RunDifferential(const DifferentialOptions& options);
 
+// The engines of a run, by name (EngineNamed), made at `opt_level`.
+// kInvalidArgument for an unknown name, no name, or a level outside 0..3.
+Result<std::vector<Engine>> MakeEngines(std::span<const std::string> names, int opt_level);
+
 // Compares every engine with the interpreter on one function and its
 // argument sets (the interpreter runs once per set), appending to `report`:
 // its counters advance and it gains a tally per engine name it had not seen.

@@ -227,20 +227,12 @@ Status CompareNetworks(const GeneratedNetwork& network, std::span<const Engine> 
 Result<DifferentialReport> RunProcDifferential(const ProcDifferentialOptions& options) {
   if (options.count < 0) return MakeError(ErrorCode::kInvalidArgument, "the network count must not be negative");
   if (options.ticks < 1) return MakeError(ErrorCode::kInvalidArgument, "a network runs at least one tick");
-  if (options.opt_level < 0 || options.opt_level > 3)
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "optimisation level " + std::to_string(options.opt_level) + " is not in 0..3");
-  if (options.engines.empty()) return MakeError(ErrorCode::kInvalidArgument, "no engine to compare");
-  std::vector<Engine> engines;
-  for (const std::string& name : options.engines) {
-    EngineOptions engine_options;
-    engine_options.opt_level = options.opt_level;
-    XLSAOT_ASSIGN_OR_RETURN(Engine engine, EngineNamed(name, engine_options));
-    if (!engine.prepare_network) {
+  XLSAOT_ASSIGN_OR_RETURN(std::vector<Engine> engines, MakeEngines(options.engines, options.opt_level));
+  for (size_t i = 0; i < engines.size(); ++i) {
+    if (!engines[i].prepare_network) {
       return MakeError(ErrorCode::kInvalidArgument,
-                       "engine '" + name + "' does not run proc networks (it has no prepare_network)");
+                       "engine '" + options.engines[i] + "' does not run proc networks (it has no prepare_network)");
     }
-    engines.push_back(std::move(engine));
   }
   DifferentialReport report;
   report.proc_networks = true;

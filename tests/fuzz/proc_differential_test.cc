@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/fuzz/generated_network.h"
 #include "ir/parser.h"
 #include "tests/fuzz/faulty_engine/faulty_network.h"
 
@@ -15,15 +16,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
-
-GeneratedNetwork Generate(uint64_t seed, int ticks = 10) {
-  ProcGeneratorOptions options;
-  options.seed = seed;
-  options.ticks = ticks;
-  Result<GeneratedNetwork> network = GenerateProcNetwork(options);
-  EXPECT_TRUE(network.ok()) << network.error();
-  return network.ok() ? std::move(network).value() : GeneratedNetwork{};
-}
 
 Engine WrongEngine(faulty::NetworkFault fault) {
   Engine engine = InterpreterEngine();
@@ -48,7 +40,7 @@ TEST(ProcDifferentialTest, TheInterpreterAgreesWithItself) {
   DifferentialReport report;
   report.proc_networks = true;
   for (uint64_t seed = 0; seed < 100; ++seed) {
-    GeneratedNetwork network = Generate(seed);
+    GeneratedNetwork network = GenerateNetwork(seed);
     ASSERT_TRUE(CompareNetworks(network, engines, seed, report).ok()) << seed;
   }
   EXPECT_TRUE(report.disagreements.empty()) << report.disagreements.front().where;
@@ -80,7 +72,7 @@ TEST(ProcDifferentialTest, EachKindOfDifferenceIsCaughtWhereItShows) {
     DifferentialReport report;
     uint64_t seed = 0;
     for (; seed < 50 && report.disagreements.empty(); ++seed) {
-      GeneratedNetwork network = Generate(seed);
+      GeneratedNetwork network = GenerateNetwork(seed);
       ASSERT_TRUE(CompareNetworks(network, engines, seed, report).ok());
     }
     ASSERT_EQ(report.disagreements.size(), 1u) << c.where;

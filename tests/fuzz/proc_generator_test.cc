@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/fuzz/generated_network.h"
 #include "interp/proc_network.h"
 #include "ir/parser.h"
 #include "ir/printer.h"
@@ -16,16 +17,6 @@
 
 namespace xlsaot {
 namespace {
-
-GeneratedNetwork Generate(uint64_t seed, int ticks = 10) {
-  ProcGeneratorOptions options;
-  options.seed = seed;
-  options.ticks = ticks;
-  Result<GeneratedNetwork> network = GenerateProcNetwork(options);
-  EXPECT_TRUE(network.ok()) << network.error();
-  if (!network.ok()) return {};
-  return std::move(network).value();
-}
 
 // How a run of a network ends: "ok" after every tick, or the code of the
 // failing tick.
@@ -49,8 +40,8 @@ std::string RunOnInterpreter(const GeneratedNetwork& network, std::string* error
 
 TEST(ProcGeneratorTest, SameSeedGivesIdenticalNetworks) {
   for (uint64_t seed : {0ull, 1ull, 77ull, ~0ull}) {
-    GeneratedNetwork a = Generate(seed);
-    GeneratedNetwork b = Generate(seed);
+    GeneratedNetwork a = GenerateNetwork(seed);
+    GeneratedNetwork b = GenerateNetwork(seed);
     ASSERT_NE(a.package, nullptr);
     ASSERT_NE(b.package, nullptr);
     EXPECT_EQ(PrintPackage(*a.package), PrintPackage(*b.package)) << "seed " << seed;
@@ -63,7 +54,7 @@ TEST(ProcGeneratorTest, SameSeedGivesIdenticalNetworks) {
       }
     }
   }
-  EXPECT_NE(PrintPackage(*Generate(3).package), PrintPackage(*Generate(4).package));
+  EXPECT_NE(PrintPackage(*GenerateNetwork(3).package), PrintPackage(*GenerateNetwork(4).package));
 }
 
 // Every network verifies, prints to text that parses back to the same text,
@@ -73,7 +64,7 @@ TEST(ProcGeneratorTest, SameSeedGivesIdenticalNetworks) {
 TEST(ProcGeneratorTest, NetworksAreValidAndRun) {
   std::map<std::string, int> endings;
   for (uint64_t seed = 0; seed < 400; ++seed) {
-    GeneratedNetwork network = Generate(seed, 12);
+    GeneratedNetwork network = GenerateNetwork(seed, 12);
     ASSERT_NE(network.package, nullptr) << "seed " << seed;
     ASSERT_NE(network.top, nullptr) << "seed " << seed;
     ASSERT_TRUE(VerifyPackage(*network.package).ok()) << "seed " << seed;
@@ -124,7 +115,7 @@ TEST(ProcGeneratorTest, CoversEveryProcFeature) {
   std::set<int64_t> instance_counts;
   std::set<std::string> body_ops;
   for (uint64_t seed = 0; seed < 500; ++seed) {
-    GeneratedNetwork network = Generate(seed);
+    GeneratedNetwork network = GenerateNetwork(seed);
     ASSERT_NE(network.package, nullptr);
     const Package& package = *network.package;
     Result<ElaboratedNetwork> elaborated = ElaborateProcNetwork(package, *network.top);
