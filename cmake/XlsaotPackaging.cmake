@@ -32,6 +32,8 @@ install(FILES "${PROJECT_BINARY_DIR}/xlsaot-runtime.pc" DESTINATION "${XLSAOT_PC
 # `apt-get install ./xlsaot_<version>_<arch>.deb` on Debian 12.
 set(XLSAOT_PACKAGE_MAINTAINER "xlsaot maintainers <xlsaot@invalid>"
     CACHE STRING "Maintainer field of the Debian package (Name <address>)")
+# `cpack` alone, and the `package` build target, make the Debian package.
+set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME xlsaot)
 set(CPACK_PACKAGE_VENDOR xlsaot)
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
