@@ -120,6 +120,8 @@ make -C "${consumer}" OUT="${work}/make" > "${work}/make.log" 2>&1 \
   || { cat "${work}/make.log"; fail "building the Make consumer"; }
 grep -q "^${usr}/${libdir}/pkgconfig/.*/bin/xlsaot compile" "${work}/make.log" \
   || { cat "${work}/make.log"; fail "the Make consumer did not run the unpacked xlsaot"; }
+# The Makefile's rules are complete: built once, nothing is left to do.
+make -q -C "${consumer}" OUT="${work}/make" > /dev/null 2>&1 || fail "a second make would rebuild the Make consumer"
 check_consumer "${work}/make/crc32_demo"
 
 rm -rf "${work}"
