@@ -83,6 +83,7 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
         !node->op_info().has_flag(kFlagCallsFunction)) {
       gap = 0;
       for (const Node* operand : node->operands()) {
+        if (operand->op() == Op::kLiteral) continue;  // copied wherever it is used
         if (segment_of[operand->position()] != kNotInSegment)
           gap = std::max(gap, static_cast<size_t>(segment_of[operand->position()]));
         else if (operand->op() == Op::kReceive && !IsZeroSized(operand))

@@ -337,7 +337,7 @@ bool NetworkRunner::Receive(uint32_t channel, uint8_t* out) {
   const NetworkChannel& c = description_->channels[channel];
   Queue& q = queues_[channel];
   if (q.count == 0) return false;
-  if (c.size != 0) std::memcpy(out, q.data + size_t{q.head} * c.size, c.size);
+  CopyValue(out, q.data + size_t{q.head} * c.size, c.size);
   if (c.kind == NetworkChannelKind::kStreaming) {
     q.head = (q.head + 1) & (q.capacity - 1);
     --q.count;
