@@ -379,14 +379,6 @@ Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channe
         ++st.next_step;
         woken_channel = step.channel;
         stop = Stop::kSent;
-        // A send that is the activation's last step ends it now: resuming
-        // the instance later would run nothing and commit the same state.
-        // (Not when two next_values may conflict: that error belongs after
-        // the instances that run before the resumption.)
-        if (st.next_step == st.step_count && !st.may_conflict) {
-          stop = Stop::kSentAndEnded;
-          EndActivation(st);
-        }
         return {};
       }
       case NetworkStepKind::kReceive: {
@@ -476,7 +468,7 @@ Status NetworkRunner::Tick() {
                            conflict_proc_->state[conflict_->state_element].name + "' in one activation (node '" +
                            conflict_->node_name + "')");
     }
-    if (stop == Stop::kSent || stop == Stop::kSentAndEnded) {
+    if (stop == Stop::kSent) {
       Queue& q = queues_[woken_channel];
       auto push_ready = [&](uint32_t instance) {
         ready_[head + count >= n ? head + count - n : head + count] = instance;
@@ -486,7 +478,7 @@ Status NetworkRunner::Tick() {
         push_ready(static_cast<uint32_t>(q.blocked_receiver));
         q.blocked_receiver = -1;
       }
-      if (stop == Stop::kSent) push_ready(index);
+      push_ready(index);
     }
   }
   ++ticks_run_;

@@ -77,6 +77,40 @@ TEST_P(EvalProcBackendTest, EveryProcConformanceCase) {
   }
 }
 
+// The producer's last step is its send; the checker, woken by it, fails an
+// assert in the second tick before the producer is resumed to end its
+// activation, so the producer's next state is not committed in that tick.
+TEST_P(EvalProcBackendTest, AnActivationSuspendedAfterItsLastSendCommitsNothingWhenTheTickFails) {
+  cli_test::ScratchDir scratch;
+  ASSERT_TRUE(scratch.ok());
+  const std::string ir = scratch.Write("early.ir", R"(package early_commit
+chan c(bits[8], id=0, kind=streaming, ops=send_receive)
+chan out(bits[8], id=1, kind=streaming, ops=send_only)
+proc producer(st: bits[8], init={0}) {
+  st: bits[8] = state_read(state_element=st)
+  tok: token = literal(value=token)
+  one: bits[8] = literal(value=1)
+  n: bits[8] = add(st, one)
+  s: token = send(tok, st, channel=c)
+  next_value.1: () = next_value(state_element=st, value=n)
+}
+proc checker() {
+  tok2: token = literal(value=token)
+  r: (token, bits[8]) = receive(tok2, channel=c)
+  x: bits[8] = tuple_index(r, index=1)
+  zero: bits[8] = literal(value=0)
+  is_zero: bits[1] = eq(x, zero)
+  chk: token = assert(tok2, is_zero, message="x is not zero")
+  s2: token = send(tok2, x, channel=out)
+}
+)");
+  cli_test::CliRun run = cli_test::RunXlsaot(
+      {"eval-proc", ir, "--top", "producer", "--ticks", "2", "--show-state", "--backend", GetParam()}, scratch.path());
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(run.out, "out: bits[8]:0\nout: bits[8]:1\nstate: producer st: bits[8]:1\n");
+  EXPECT_NE(run.err.find("assert: x is not zero\n"), std::string::npos) << run.err;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EvalProcBackendTest, ::testing::Values("interpreter", "jit", "aot"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 

@@ -181,7 +181,7 @@ class NetworkRunner {
   struct ResolvedStep;
   struct ResolvedNext;
   struct InstanceState;
-  enum class Stop : uint8_t { kEnded, kSent, kSentAndEnded, kBlocked };
+  enum class Stop : uint8_t { kEnded, kSent, kBlocked };
 
   NetworkRunner() = default;
   void Release();
