@@ -15,6 +15,16 @@ bool IsChannelOp(Op op) { return op == Op::kSend || op == Op::kReceive; }
 // Nodes the runtime provides or consumes itself: never part of a segment.
 bool IsRuntimeOp(Op op) { return IsChannelOp(op) || op == Op::kStateRead || op == Op::kNextValue; }
 
+// Whether evaluating the node can be observed beyond its value: asserts,
+// traces and covers; calls and loops (a callee may assert, a loop may
+// report that it never ends); and array accesses assumed in bounds, which
+// report a failed assumption. Such a node runs exactly where the
+// interpreter evaluates it.
+bool HasEffect(const Node& node) {
+  if (node.op_info().has_flag(kFlagSideEffecting) || node.op_info().has_flag(kFlagCallsFunction)) return true;
+  return (node.op() == Op::kArrayIndex || node.op() == Op::kArrayUpdate) && node.attrs().assumed_in_bounds;
+}
+
 bool IsZeroSized(const Node* node) { return CachedLayout(node->type()).size == 0; }
 
 // A node list under construction, with its values used elsewhere.
@@ -79,8 +89,7 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
     size_t gap = plans.size() - 1;
     // Literals stay where they are; a segment using one of another segment
     // makes its own copy (below).
-    if (node->op() != Op::kLiteral && !node->op_info().has_flag(kFlagSideEffecting) &&
-        !node->op_info().has_flag(kFlagCallsFunction)) {
+    if (node->op() != Op::kLiteral && !HasEffect(*node)) {
       gap = 0;
       for (const Node* operand : node->operands()) {
         if (operand->op() == Op::kLiteral) continue;  // copied wherever it is used
@@ -141,7 +150,7 @@ Result<ProcActivation> SplitActivation(const Proc& proc) {
     for (size_t s = 0; s < plans.size(); ++s) {
       bool needed = !plans[s].live_outs.empty();
       for (const Node* node : plans[s].nodes) {
-        needed = needed || node->op_info().has_flag(kFlagSideEffecting) || node->op_info().has_flag(kFlagCallsFunction);
+        needed = needed || HasEffect(*node);
       }
       if (!needed) continue;
       renumbered[s] = static_cast<int64_t>(kept.size());
