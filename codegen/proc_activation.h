@@ -8,9 +8,12 @@
 // the segments in order and performs the channel operations between them,
 // so an instance can stop after a send or before a blocking receive and
 // resume there: every value that crosses a cut lives in the instance's
-// frame, at the offsets computed here. The last segment also returns the
-// value and predicate of every next_value, so that committing the next
-// state never reads a state slot it is writing.
+// frame, at the offsets computed here. Nodes without an effect move to the
+// earliest segment where their operands are known (literals are copied into
+// every segment that uses them), so most activations run one or two
+// segments. The commit of the next state reads the next values where they
+// are; one that reads state the commit may be overwriting is first copied by
+// the last segment.
 #ifndef XLSAOT_CODEGEN_PROC_ACTIVATION_H_
 #define XLSAOT_CODEGEN_PROC_ACTIVATION_H_
 
