@@ -9,6 +9,7 @@
 #include "aot/network_compiler.h"
 #include "codegen/network_tables.h"
 #include "codegen/type_layout.h"
+#include "xlsaot/text_escape.h"
 
 namespace xlsaot {
 namespace {
@@ -18,22 +19,7 @@ std::string Num(uint64_t x) { return std::to_string(x); }
 std::string Offset(uint32_t x) { return x == kNoOffset ? "xlsaot::kNoOffset" : Num(x); }
 
 // A C++ string literal of arbitrary bytes.
-std::string Literal(std::string_view text) {
-  std::string s = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      s += '\\';
-      s += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f && c != '?') {
-      s += static_cast<char>(c);
-    } else {
-      char octal[8];
-      std::snprintf(octal, sizeof(octal), "\\%03o", c);
-      s += octal;
-    }
-  }
-  return s + "\"";
-}
+std::string Literal(std::string_view text) { return "\"" + EscapeString(text) + "\""; }
 
 // A C++ identifier from an XLS name: other characters become '_'.
 std::string Identifier(std::string_view name) {

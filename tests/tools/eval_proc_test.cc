@@ -77,13 +77,22 @@ TEST_P(EvalProcBackendTest, EveryProcConformanceCase) {
   }
 }
 
+// Runs eval-proc on `ir` (written to a scratch file) with `args` and the
+// test's backend.
+cli_test::CliRun RunEvalProcOn(const std::string& ir, std::vector<std::string> args, const std::string& backend) {
+  cli_test::ScratchDir scratch;
+  EXPECT_TRUE(scratch.ok());
+  std::vector<std::string> command{"eval-proc", scratch.Write("network.ir", ir)};
+  command.insert(command.end(), args.begin(), args.end());
+  command.insert(command.end(), {"--backend", backend});
+  return cli_test::RunXlsaot(command, scratch.path());
+}
+
 // The producer's last step is its send; the checker, woken by it, fails an
 // assert in the second tick before the producer is resumed to end its
 // activation, so the producer's next state is not committed in that tick.
 TEST_P(EvalProcBackendTest, AnActivationSuspendedAfterItsLastSendCommitsNothingWhenTheTickFails) {
-  cli_test::ScratchDir scratch;
-  ASSERT_TRUE(scratch.ok());
-  const std::string ir = scratch.Write("early.ir", R"(package early_commit
+  const std::string ir = R"(package early_commit
 chan c(bits[8], id=0, kind=streaming, ops=send_receive)
 chan out(bits[8], id=1, kind=streaming, ops=send_only)
 proc producer(st: bits[8], init={0}) {
@@ -103,9 +112,8 @@ proc checker() {
   chk: token = assert(tok2, is_zero, message="x is not zero")
   s2: token = send(tok2, x, channel=out)
 }
-)");
-  cli_test::CliRun run = cli_test::RunXlsaot(
-      {"eval-proc", ir, "--top", "producer", "--ticks", "2", "--show-state", "--backend", GetParam()}, scratch.path());
+)";
+  cli_test::CliRun run = RunEvalProcOn(ir, {"--top", "producer", "--ticks", "2", "--show-state"}, GetParam());
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_EQ(run.out, "out: bits[8]:0\nout: bits[8]:1\nstate: producer st: bits[8]:1\n");
   EXPECT_NE(run.err.find("assert: x is not zero\n"), std::string::npos) << run.err;
@@ -115,9 +123,7 @@ proc checker() {
 // evaluated: after the receive, so not in the second tick's activation,
 // which blocks on the receive. Compiled code must not move it earlier.
 TEST_P(EvalProcBackendTest, AnAssumptionAfterABlockedReceiveIsNotChecked) {
-  cli_test::ScratchDir scratch;
-  ASSERT_TRUE(scratch.ok());
-  const std::string ir = scratch.Write("assumed.ir", R"(package assumed
+  const std::string ir = R"(package assumed
 chan in(bits[8], id=0, kind=streaming, ops=receive_only)
 chan out(bits[8], id=1, kind=streaming, ops=send_only)
 top proc p() {
@@ -132,9 +138,8 @@ top proc p() {
   y: bits[8] = add(x, e)
   s: token = send(tok, y, channel=out)
 }
-)");
-  cli_test::CliRun run = cli_test::RunXlsaot(
-      {"eval-proc", ir, "--ticks", "2", "--input", "in=bits[8]:1", "--events", "--backend", GetParam()}, scratch.path());
+)";
+  cli_test::CliRun run = RunEvalProcOn(ir, {"--ticks", "2", "--input", "in=bits[8]:1", "--events"}, GetParam());
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "out: bits[8]:2\n");
   EXPECT_EQ(run.err, "assumption: upd: array_update index out of bounds, though assumed_in_bounds=true\n");
