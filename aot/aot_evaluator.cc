@@ -7,11 +7,23 @@ namespace xlsaot {
 Result<std::unique_ptr<AotEvaluator>> AotEvaluator::Create(const Function& function,
                                                            AotOptions options,
                                                            const Allocator& allocator) {
+  return CreateForEntry({&function}, function, std::move(options), allocator);
+}
+
+Result<std::unique_ptr<AotEvaluator>> AotEvaluator::CreateForEntry(const std::vector<const Function*>& tops,
+                                                                   const Function& function, AotOptions options,
+                                                                   const Allocator& allocator) {
   if (options.name.empty()) options.name = "eval";
   std::unique_ptr<AotEvaluator> evaluator(new AotEvaluator(function));
-  XLSAOT_ASSIGN_OR_RETURN(evaluator->artifact_, CompileAheadOfTime(function, options));
-  XLSAOT_ASSIGN_OR_RETURN(evaluator->object_, LoadedObject::Load(evaluator->artifact_.object,
-                                                                 evaluator->artifact_.entry_symbol));
+  XLSAOT_ASSIGN_OR_RETURN(evaluator->artifact_, CompileAheadOfTime(tops, options));
+  const AotEntry* entry = nullptr;
+  for (const AotEntry& e : evaluator->artifact_.entries) {
+    if (e.function_name == function.name()) entry = &e;
+  }
+  if (entry == nullptr) {
+    return MakeError(ErrorCode::kNotFound, "function '" + function.name() + "' is none of the compiled tops");
+  }
+  XLSAOT_ASSIGN_OR_RETURN(evaluator->object_, LoadedObject::Load(evaluator->artifact_.object, entry->entry_symbol));
   XLSAOT_ASSIGN_OR_RETURN(ArtifactRunner runner,
                           ArtifactRunner::Create(evaluator->object_->artifact(), allocator));
   evaluator->runner_ = std::make_unique<ArtifactRunner>(std::move(runner));

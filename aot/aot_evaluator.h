@@ -33,6 +33,13 @@ class AotEvaluator {
                                                       AotOptions options = {},
                                                       const Allocator& allocator = DefaultAllocator());
 
+  // Compiles `tops` into one artifact with an entry each (xlsaot compile
+  // --top f --top g) and runs the entry of `function`, one of them: the
+  // shared code of a multi-function object, reached through that entry.
+  static Result<std::unique_ptr<AotEvaluator>> CreateForEntry(const std::vector<const Function*>& tops,
+                                                              const Function& function, AotOptions options = {},
+                                                              const Allocator& allocator = DefaultAllocator());
+
   // Evaluates on `args` (types already checked against the parameters).
   // Failed assertions are events, as with the interpreter, and so are the
   // traces and covers of a function compiled with events; `options` says

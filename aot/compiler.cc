@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -42,9 +43,12 @@ void AddArtifactDescriptor(llvm::Module& module, const std::string& entry_symbol
 
   // Referencing the runtime's versioned symbol makes a link against a
   // runtime of another ABI version fail.
-  auto* runtime_abi = new llvm::GlobalVariable(module, i32, /*isConstant=*/true,
-                                               llvm::GlobalValue::ExternalLinkage, nullptr,
-                                               XLSAOT_RUNTIME_ABI_SYMBOL_NAME);
+  // (declared once, whatever the number of entries).
+  llvm::GlobalVariable* runtime_abi = module.getNamedGlobal(XLSAOT_RUNTIME_ABI_SYMBOL_NAME);
+  if (runtime_abi == nullptr) {
+    runtime_abi = new llvm::GlobalVariable(module, i32, /*isConstant=*/true, llvm::GlobalValue::ExternalLinkage,
+                                           nullptr, XLSAOT_RUNTIME_ABI_SYMBOL_NAME);
+  }
   llvm::Function* entry = module.getFunction(entry_symbol);
   auto* type = llvm::StructType::get(ctx, {ptr, i64, ptr, ptr});
   llvm::Constant* descriptor = llvm::ConstantStruct::get(
@@ -96,6 +100,11 @@ std::string AotEntrySymbol(const std::string& ns, const std::string& name) {
 }
 
 Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& options) {
+  return CompileAheadOfTime(std::vector<const Function*>{&top}, options);
+}
+
+Result<AotArtifact> CompileAheadOfTime(const std::vector<const Function*>& tops,
+                                       const AotOptions& options) {
   XLSAOT_RETURN_IF_ERROR(CheckArtifactName(options.name));
   const std::string ns = options.cpp_namespace.empty() ? options.name : options.cpp_namespace;
   XLSAOT_RETURN_IF_ERROR(CheckCppNamespace(ns));
@@ -113,11 +122,34 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
                      "scratch alignment " + std::to_string(options.scratch_alignment) +
                          " is below 8");
   }
-  XLSAOT_RETURN_IF_ERROR(CheckAotLegality(top, options.events));
+  if (tops.empty()) return MakeError(ErrorCode::kInvalidArgument, "no function to compile");
+  // Entry symbols and C++ names, checked for clashes before any work.
+  std::vector<EntryRequest> requests;
+  std::map<std::string, std::string> function_by_identifier;
+  for (const Function* top : tops) {
+    for (const EntryRequest& earlier : requests) {
+      if (earlier.function == top) {
+        return MakeError(ErrorCode::kInvalidArgument, "function '" + top->name() + "' is given twice as a top");
+      }
+    }
+    std::string symbol = AotEntrySymbol(ns, options.name);
+    if (tops.size() > 1) {
+      const std::string identifier = EntryIdentifier(top->name());
+      auto [it, inserted] = function_by_identifier.emplace(identifier, top->name());
+      if (!inserted) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "functions '" + it->second + "' and '" + top->name() + "' would both be named '" +
+                             identifier + "' in the generated API; compile them into separate artifacts");
+      }
+      symbol += "__" + identifier;
+    }
+    requests.push_back(EntryRequest{top, symbol});
+  }
+  for (const Function* top : tops) XLSAOT_RETURN_IF_ERROR(CheckAotLegality(*top, options.events));
 
   AotArtifact artifact;
   artifact.name = options.name;
-  artifact.entry_symbol = AotEntrySymbol(ns, options.name);
+  artifact.entry_symbol = requests.front().entry_symbol;
 
   CodegenOptions codegen;
   codegen.opt_level = options.opt_level;
@@ -128,34 +160,44 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
   XLSAOT_ASSIGN_OR_RETURN(AotTarget target, SelectAotTarget(options.cpu, codegen));
 
   llvm::LLVMContext context;
-  XLSAOT_ASSIGN_OR_RETURN(LoweredModule lowered, LowerToLlvm(top, context, target.codegen));
-  const AbiInfo& abi = lowered.abi;
-  if (!options.events && (!abi.traces.empty() || !abi.covers.empty())) {
-    return MakeError(ErrorCode::kInternal,
-                     "the lowering of '" + top.name() + "' emitted trace or cover sites that the "
-                     "legality check did not find");
-  }
+  XLSAOT_ASSIGN_OR_RETURN(LoweredEntries lowered, LowerEntriesToLlvm(requests, context, target.codegen));
   llvm::Module& module = *lowered.module;
   // Nothing of the host (paths, names of files) may enter the object.
   module.setModuleIdentifier(options.name);
   module.setSourceFileName(options.name);
 
-  XLSAOT_ASSIGN_OR_RETURN(std::unique_ptr<CompilerMetadata> metadata,
-                          CompilerMetadata::Build(top, abi, target.description));
-  XLSAOT_ASSIGN_OR_RETURN(artifact.metadata, SerializeMetadata(metadata->view()));
-  AddArtifactDescriptor(module, abi.entry_symbol, artifact.metadata);
-  Internalize(module, {abi.entry_symbol, abi.info_symbol, abi.entry_symbol + "_metadata",
-                       abi.entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX});
+  std::vector<std::unique_ptr<CompilerMetadata>> metadata;
+  std::vector<MetadataView> views;
+  std::set<std::string> keep;
+  for (size_t i = 0; i < tops.size(); ++i) {
+    const AbiInfo& abi = lowered.entries[i];
+    if (!options.events && (!abi.traces.empty() || !abi.covers.empty())) {
+      return MakeError(ErrorCode::kInternal,
+                       "the lowering of '" + tops[i]->name() + "' emitted trace or cover sites that the "
+                       "legality check did not find");
+    }
+    XLSAOT_ASSIGN_OR_RETURN(metadata.emplace_back(), CompilerMetadata::Build(*tops[i], abi, target.description));
+    views.push_back(metadata.back()->view());
+    AotEntry& entry = artifact.entries.emplace_back();
+    entry.function_name = abi.function_name;
+    entry.entry_symbol = abi.entry_symbol;
+    XLSAOT_ASSIGN_OR_RETURN(entry.metadata, SerializeMetadata(views.back()));
+    AddArtifactDescriptor(module, abi.entry_symbol, entry.metadata);
+    keep.insert({abi.entry_symbol, abi.info_symbol, abi.entry_symbol + "_metadata",
+                 abi.entry_symbol + XLSAOT_ARTIFACT_SYMBOL_SUFFIX});
+  }
+  XLSAOT_ASSIGN_OR_RETURN(artifact.metadata, SerializeArtifactEntries(views));
+  Internalize(module, keep);
 
   XLSAOT_ASSIGN_OR_RETURN(std::vector<char> object,
                           EmitObjectInParallel(module, *target.machine, target.codegen, options.jobs));
   artifact.object.assign(object.begin(), object.end());
 
-  XLSAOT_ASSIGN_OR_RETURN(GeneratedApi api, GenerateCppApi(metadata->view(), options.name, ns));
+  XLSAOT_ASSIGN_OR_RETURN(GeneratedApi api, GenerateCppApi(views, options.name, ns));
   artifact.header = std::move(api.header);
   artifact.source = std::move(api.source);
   if (options.dpi) {
-    XLSAOT_ASSIGN_OR_RETURN(GeneratedDpi dpi, GenerateDpi(metadata->view(), options.name, ns));
+    XLSAOT_ASSIGN_OR_RETURN(GeneratedDpi dpi, GenerateDpi(views, options.name, ns));
     artifact.dpi_package = std::move(dpi.package);
     artifact.dpi_source = std::move(dpi.source);
   }

@@ -1,7 +1,8 @@
-// Ahead-of-time compilation of one XLS function into an artifact: a
-// relocatable object (entry point, metadata blob, artifact descriptor), the
-// generated C++ API (NAME.h, NAME.cc) and the metadata file (NAME.xlsmeta).
-// The code comes from the same lowering as the JIT's (codegen/).
+// Ahead-of-time compilation of XLS functions into an artifact: a
+// relocatable object (per function: entry point, metadata blob, artifact
+// descriptor), the generated C++ API (NAME.h, NAME.cc) and the metadata file
+// (NAME.xlsmeta). The code comes from the same lowering as the JIT's
+// (codegen/); functions several tops call are compiled once.
 #ifndef XLSAOT_AOT_COMPILER_H_
 #define XLSAOT_AOT_COMPILER_H_
 
@@ -37,25 +38,45 @@ struct AotOptions {
   bool dpi = false;
 };
 
+// One compiled function of an artifact.
+struct AotEntry {
+  std::string function_name;
+  std::string entry_symbol;
+  std::vector<uint8_t> metadata;  // its blob, inside the object next to the entry
+};
+
 struct AotArtifact {
   std::string name;
-  std::string entry_symbol;
+  std::string entry_symbol;       // of the first entry
+  std::vector<AotEntry> entries;  // in the order of the tops
   std::vector<uint8_t> object;    // NAME.o
   std::string header;             // NAME.h
   std::string source;             // NAME.cc
-  std::vector<uint8_t> metadata;  // NAME.xlsmeta (also inside the object)
+  // NAME.xlsmeta: the entry's blob for one top, all entries' blobs in the
+  // entry list format for several (SerializeArtifactEntries).
+  std::vector<uint8_t> metadata;
   std::string dpi_package;        // NAME_pkg.sv, with AotOptions::dpi only
   std::string dpi_source;         // NAME_dpi.cc, with AotOptions::dpi only
 };
 
 // The entry symbol of artifact `name` in namespace `ns`:
-// "xlsaot_" + the namespace's parts and the name joined by "__".
+// "xlsaot_" + the namespace's parts and the name joined by "__". An
+// artifact of several functions adds "__" + the entry's C++ name
+// (EntryIdentifier) to it for each.
 std::string AotEntrySymbol(const std::string& ns, const std::string& name);
 
 // Compiles verified `top`. Errors: kInvalidArgument for bad options,
 // kUnsupported for a trace or cover reachable from `top` (see aot/legality.h)
 // and for IR the code generator does not handle.
 Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& options);
+
+// Compiles verified `tops` (functions of one package, at least one, none
+// twice) into one artifact with an entry each. One top gives exactly the
+// artifact of the overload above. Legality is checked for each top's own
+// closure. Errors as above, and kInvalidArgument for a repeated top or two
+// tops whose C++ names (EntryIdentifier) coincide.
+Result<AotArtifact> CompileAheadOfTime(const std::vector<const Function*>& tops,
+                                       const AotOptions& options);
 
 // Writes the four files (six with the DPI-C binding) into `out_dir`
 // (created if missing). Each file is

@@ -408,13 +408,24 @@ std::string DpiSourceEntry(const DpiEntry& entry, std::string_view name) {
 
 Result<GeneratedDpi> GenerateDpi(const MetadataView& metadata, std::string_view name,
                                  std::string_view cpp_namespace) {
-  XLSAOT_RETURN_IF_ERROR(ValidateMetadata(metadata));
+  return GenerateDpi(std::span<const MetadataView>(&metadata, 1), name, cpp_namespace);
+}
+
+Result<GeneratedDpi> GenerateDpi(std::span<const MetadataView> entries, std::string_view name,
+                                 std::string_view cpp_namespace) {
+  XLSAOT_RETURN_IF_ERROR(ValidateArtifactEntries(entries));
   XLSAOT_RETURN_IF_ERROR(CheckArtifactName(name));
   XLSAOT_RETURN_IF_ERROR(CheckCppNamespace(cpp_namespace));
-  const DpiEntry entry{metadata, std::string(cpp_namespace) + "::Runner"};
   GeneratedDpi dpi;
-  dpi.package = DpiPackagePrologue(name) + DpiPackageEntry(entry, name) + DpiPackageEpilogue(name);
-  dpi.source = DpiSourcePrologue(name) + DpiSourceEntry(entry, name);
+  dpi.package = DpiPackagePrologue(name);
+  dpi.source = DpiSourcePrologue(name);
+  for (const MetadataView& metadata : entries) {
+    const DpiEntry entry{metadata,
+                         EntryNamespace(cpp_namespace, metadata.function_name, entries.size()) + "::Runner"};
+    dpi.package += DpiPackageEntry(entry, name);
+    dpi.source += DpiSourceEntry(entry, name);
+  }
+  dpi.package += DpiPackageEpilogue(name);
   return dpi;
 }
 

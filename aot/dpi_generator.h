@@ -11,6 +11,7 @@
 #ifndef XLSAOT_AOT_DPI_GENERATOR_H_
 #define XLSAOT_AOT_DPI_GENERATOR_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,12 @@ std::string DpiSourceEntry(const DpiEntry& entry, std::string_view name);
 // Both files for an artifact of one function whose C++ API lives in
 // `cpp_namespace`. `name` must pass CheckArtifactName.
 Result<GeneratedDpi> GenerateDpi(const MetadataView& metadata, std::string_view name,
+                                 std::string_view cpp_namespace);
+
+// Both files for an artifact of several functions (the entries of
+// ValidateArtifactEntries, in order): one imported function each, calling
+// the runner of its entry's namespace (EntryNamespace).
+Result<GeneratedDpi> GenerateDpi(std::span<const MetadataView> entries, std::string_view name,
                                  std::string_view cpp_namespace);
 
 // The SystemVerilog identifier the package uses for an XLS function or

@@ -1,11 +1,13 @@
-# xlsaot_add_library(<target> IR <file.ir> TOP <fn> [NAME <name>]
+# xlsaot_add_library(<target> IR <file.ir> TOP <fn>... [NAME <name>]
 #                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS]
 #                    [JOBS <n>] [DPI])
 #
 # Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
 # defines the static library <target>: the compiled object plus the generated
 # C++ API, linking xlsaot::runtime. Consumers link <target> and
-# `#include "<name>.h"` (docs/cmake.md, docs/generated-api.md).
+# `#include "<name>.h"` (docs/cmake.md, docs/generated-api.md). Several
+# functions after TOP make one artifact with an entry and a Runner each
+# (<namespace>::<fn>::Runner), sharing the code of the functions they call.
 #
 # EVENTS compiles traces and covers (xlsaot compile --events, docs/cmake.md);
 # without it a trace or cover reachable from <fn> fails the build.
@@ -28,7 +30,7 @@
 include_guard(GLOBAL)
 
 function(xlsaot_add_library target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI" "IR;TOP;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI" "IR;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "TOP")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -67,8 +69,11 @@ function(xlsaot_add_library target)
     "${out_dir}/${ARG_NAME}.cc"
     "${out_dir}/${ARG_NAME}.xlsmeta")
 
-  set(compile_args compile "${ir_file}" --top "${ARG_TOP}" --name "${ARG_NAME}"
-                   --out-dir "${out_dir}" "-O${ARG_OPT_LEVEL}")
+  set(compile_args compile "${ir_file}")
+  foreach(top IN LISTS ARG_TOP)
+    list(APPEND compile_args --top "${top}")
+  endforeach()
+  list(APPEND compile_args --name "${ARG_NAME}" --out-dir "${out_dir}" "-O${ARG_OPT_LEVEL}")
   if(ARG_NAMESPACE)
     list(APPEND compile_args --namespace "${ARG_NAMESPACE}")
   endif()
@@ -100,11 +105,12 @@ function(xlsaot_add_library target)
     set(compiler "$<TARGET_FILE:xlsaot::xlsaot>")
   endif()
 
+  list(JOIN ARG_TOP " " top_list)
   add_custom_command(
     OUTPUT ${outputs}
     COMMAND "$<TARGET_FILE:xlsaot::xlsaot>" ${compile_args}
     DEPENDS "${ir_file}" "${out_dir}/options.txt" "${compiler}"
-    COMMENT "xlsaot: compiling ${ARG_TOP} (${ARG_IR}) ahead of time into ${ARG_NAME}"
+    COMMENT "xlsaot: compiling ${top_list} (${ARG_IR}) ahead of time into ${ARG_NAME}"
     VERBATIM)
 
   add_library(${target} STATIC "${out_dir}/${ARG_NAME}.cc" "${out_dir}/${ARG_NAME}.o")

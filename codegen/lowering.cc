@@ -205,20 +205,44 @@ std::string DefaultEntrySymbol(const std::string& function_name) {
 
 Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& context,
                                   const CodegenOptions& options) {
-  XLSAOT_RETURN_IF_ERROR(CheckOptions(options));
-  XLSAOT_ASSIGN_OR_RETURN(std::vector<const Function*> order, CallOrder(top));
+  XLSAOT_ASSIGN_OR_RETURN(LoweredEntries lowered,
+                          LowerEntriesToLlvm({EntryRequest{&top, options.entry_symbol}}, context, options));
+  return LoweredModule{std::move(lowered.module), std::move(lowered.entries.front())};
+}
 
-  LoweredModule lowered;
-  lowered.module = std::make_unique<llvm::Module>("xlsaot." + top.name(), context);
+Result<LoweredEntries> LowerEntriesToLlvm(const std::vector<EntryRequest>& requests,
+                                          llvm::LLVMContext& context, const CodegenOptions& options) {
+  XLSAOT_RETURN_IF_ERROR(CheckOptions(options));
+  if (requests.empty()) return MakeError(ErrorCode::kInvalidArgument, "no function to lower");
+  std::set<const Function*> tops;
+  std::set<std::string> symbols;
+  // Every function any top reaches, callees before callers: each top's
+  // order already has its callees first, and a function met again keeps
+  // its first place, after its callees.
+  std::vector<const Function*> order;
+  std::set<const Function*> ordered;
+  std::vector<std::vector<const Function*>> closures;
+  for (const EntryRequest& request : requests) {
+    const Function& top = *request.function;
+    const std::string symbol = request.entry_symbol.empty() ? DefaultEntrySymbol(top.name()) : request.entry_symbol;
+    if (!tops.insert(&top).second) {
+      return MakeError(ErrorCode::kInvalidArgument, "function '" + top.name() + "' is requested twice");
+    }
+    if (!symbols.insert(symbol).second || !symbols.insert(symbol + "_info").second) {
+      return MakeError(ErrorCode::kInvalidArgument, "entry symbol '" + symbol + "' of function '" + top.name() +
+                                                        "' is not distinct from the other entries' symbols");
+    }
+    XLSAOT_ASSIGN_OR_RETURN(closures.emplace_back(), CallOrder(top));
+    for (const Function* f : closures.back()) {
+      if (ordered.insert(f).second) order.push_back(f);
+    }
+  }
+
+  const Function& first = *requests.front().function;
+  LoweredEntries lowered;
+  lowered.module = std::make_unique<llvm::Module>("xlsaot." + first.name(), context);
   ModuleEmitter m(*lowered.module, options);
-  AbiInfo& abi = lowered.abi;
-  abi.function_name = top.name();
-  abi.entry_symbol = options.entry_symbol.empty() ? DefaultEntrySymbol(top.name()) : options.entry_symbol;
-  abi.info_symbol = abi.entry_symbol + "_info";
-  abi.abi_version = XLSAOT_ABI_VERSION;
-  for (const Node* p : top.params()) abi.param_types.push_back(p->type());
-  abi.return_type = ReturnType(top);
-  abi.functions = order;
+  AbiInfo sites;  // the module's assert, trace, cover and assumption sites
 
   std::vector<std::unique_ptr<FunctionAbi>> abis;
   FunctionAbiMap by_function;
@@ -228,8 +252,9 @@ Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& contex
     DeclareImpl(m, *abis.back());
     by_function[f] = abis.back().get();
   }
-  // Functions used only as loop bodies may consume their state argument.
-  for (const auto& f : abis) f->state_consumable = f->function != &top;
+  // Functions used only as loop bodies may consume their state argument;
+  // a top reads the caller's input buffers, which it must not change.
+  for (const auto& f : abis) f->state_consumable = tops.count(f->function) == 0;
   for (const Function* f : order) {
     for (const auto& node : f->nodes()) {
       const Function* callee = node->attrs().callee;
@@ -237,7 +262,7 @@ Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& contex
       if (node->op() != Op::kCountedFor && node->op() != Op::kDynamicCountedFor) by_function.at(callee)->state_consumable = false;
     }
   }
-  for (const auto& f : abis) XLSAOT_RETURN_IF_ERROR(codegen::LowerFunctionBody(m, *f, by_function, abi));
+  for (const auto& f : abis) XLSAOT_RETURN_IF_ERROR(codegen::LowerFunctionBody(m, *f, by_function, sites));
 
   // Scratch: each function's region, then (after it) the largest need of
   // its callees; callees come first in `abis`.
@@ -251,24 +276,41 @@ Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& contex
     f->scratch_need = own + callees;
     sets_status = sets_status || f->sets_status;
   }
+  // One status slot layout for all entries: shared functions write the
+  // status through the pointer every entry passes the same way.
   const int64_t status_bytes = sets_status ? 8 : 0;
-  const FunctionAbi& top_abi = *by_function.at(&top);
-  abi.scratch_size = status_bytes + top_abi.scratch_need;
-  abi.scratch_alignment = std::max<int64_t>(8, options.scratch_alignment);
-  if (!abi.asserts.empty()) abi.features |= XLSAOT_FEATURE_ASSERT;
-  if (!abi.traces.empty()) abi.features |= XLSAOT_FEATURE_TRACE;
-  if (!abi.covers.empty()) abi.features |= XLSAOT_FEATURE_COVER;
-  if (!abi.assumptions.empty()) abi.features |= XLSAOT_FEATURE_ASSUMPTION;
-  if (abi.scratch_size > 0) abi.features |= XLSAOT_FEATURE_SCRATCH;
 
-  EmitEntry(m, top_abi, abi.entry_symbol, status_bytes);
-  EmitInfo(m, abi);
+  for (size_t i = 0; i < requests.size(); ++i) {
+    const Function& top = *requests[i].function;
+    AbiInfo& abi = lowered.entries.emplace_back();
+    abi.function_name = top.name();
+    abi.entry_symbol = requests[i].entry_symbol.empty() ? DefaultEntrySymbol(top.name()) : requests[i].entry_symbol;
+    abi.info_symbol = abi.entry_symbol + "_info";
+    abi.abi_version = XLSAOT_ABI_VERSION;
+    for (const Node* p : top.params()) abi.param_types.push_back(p->type());
+    abi.return_type = ReturnType(top);
+    abi.functions = closures[i];
+    abi.asserts = sites.asserts;
+    abi.traces = sites.traces;
+    abi.covers = sites.covers;
+    abi.assumptions = sites.assumptions;
+    const FunctionAbi& top_abi = *by_function.at(&top);
+    abi.scratch_size = status_bytes + top_abi.scratch_need;
+    abi.scratch_alignment = std::max<int64_t>(8, options.scratch_alignment);
+    if (!abi.asserts.empty()) abi.features |= XLSAOT_FEATURE_ASSERT;
+    if (!abi.traces.empty()) abi.features |= XLSAOT_FEATURE_TRACE;
+    if (!abi.covers.empty()) abi.features |= XLSAOT_FEATURE_COVER;
+    if (!abi.assumptions.empty()) abi.features |= XLSAOT_FEATURE_ASSUMPTION;
+    if (abi.scratch_size > 0) abi.features |= XLSAOT_FEATURE_SCRATCH;
+    EmitEntry(m, top_abi, abi.entry_symbol, status_bytes);
+    EmitInfo(m, abi);
+  }
 
   std::string problems;
   llvm::raw_string_ostream os(problems);
   if (llvm::verifyModule(*lowered.module, &os)) {
     os.flush();
-    return MakeError(ErrorCode::kInternal, "generated invalid LLVM IR for function '" + top.name() + "': " +
+    return MakeError(ErrorCode::kInternal, "generated invalid LLVM IR for function '" + first.name() + "': " +
                                                problems.substr(0, problems.find('\n')));
   }
   return lowered;

@@ -99,6 +99,23 @@ struct LoweredModule {
   AbiInfo abi;
 };
 
+// One entry point of a module lowered from several tops.
+struct EntryRequest {
+  const Function* function;
+  std::string entry_symbol;  // "" = DefaultEntrySymbol(function name)
+};
+
+// A module with one entry point per requested top. Functions reachable
+// from several tops are lowered once and shared. Assert, trace, cover and
+// assumption sites are numbered once for the whole module, because a shared
+// function reports the same index whichever entry called it: every entry's
+// AbiInfo holds the same, complete site lists (and the feature bits they
+// imply), while its signature, scratch needs and `functions` are its own.
+struct LoweredEntries {
+  std::unique_ptr<llvm::Module> module;
+  std::vector<AbiInfo> entries;  // in the order requested
+};
+
 // Lowers `top` (verified IR) and every function reachable from it. The
 // module is target-neutral apart from assuming 64-bit little-endian
 // pointers; codegen/target.h sets the target and optimises it. Errors:
@@ -106,6 +123,13 @@ struct LoweredModule {
 // compiler handles (with the function and node named).
 Result<LoweredModule> LowerToLlvm(const Function& top, llvm::LLVMContext& context,
                                   const CodegenOptions& options);
+
+// Lowers every top of `entries` (verified IR of one package, at least one,
+// each at most once; entry symbols distinct) into one module. Errors as
+// LowerToLlvm, and kInvalidArgument for a repeated top or entry symbol.
+// options.entry_symbol is ignored (each request names its own).
+Result<LoweredEntries> LowerEntriesToLlvm(const std::vector<EntryRequest>& entries,
+                                          llvm::LLVMContext& context, const CodegenOptions& options);
 
 // The default entry symbol for a function name (see CodegenOptions).
 std::string DefaultEntrySymbol(const std::string& function_name);

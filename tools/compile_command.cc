@@ -1,7 +1,9 @@
 #include "tools/compile_command.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "aot/compiler.h"
@@ -14,25 +16,48 @@ namespace {
 
 struct CompileOptions {
   std::string ir_file;
-  std::string top;
+  std::vector<std::string> tops;  // empty: the package's top function
   std::string out_dir;
   AotOptions aot;
 };
 
+// The functions to compile, in the order given; each at most once.
+Result<std::vector<const Function*>> ResolveTops(const Package& package, const std::vector<std::string>& names) {
+  if (names.empty()) {
+    XLSAOT_ASSIGN_OR_RETURN(Function * top, package.ResolveTopFunction(""));
+    return std::vector<const Function*>{top};
+  }
+  std::vector<const Function*> tops;
+  for (const std::string& name : names) {
+    if (const Proc* proc = package.GetProc(name)) {
+      return MakeError(ErrorCode::kUnsupported,
+                       FormatLocation(package.filename(), proc->loc()) + ": '" + name +
+                           "' is a proc: a proc network is compiled alone (one --top), not as an entry of an "
+                           "artifact of several tops");
+    }
+    XLSAOT_ASSIGN_OR_RETURN(Function * top, package.ResolveTopFunction(name));
+    if (std::find(tops.begin(), tops.end(), top) != tops.end()) {
+      return MakeError(ErrorCode::kInvalidArgument, "--top '" + name + "' is given more than once");
+    }
+    tops.push_back(top);
+  }
+  return tops;
+}
+
 int RunCompile(const CompileOptions& options) {
   Result<std::unique_ptr<Package>> package = LoadVerifiedPackage(options.ir_file);
   if (!package.ok()) return ReportError(package);
-  // A proc top (named, or the package's top) compiles its whole network.
-  const std::string& wanted = options.top.empty() ? (*package)->top_name() : options.top;
-  if (const Proc* proc = (*package)->GetProc(wanted)) {
+  // A proc top (named alone, or the package's top) compiles its whole network.
+  const std::string& wanted = options.tops.empty() ? (*package)->top_name() : options.tops.front();
+  if (const Proc* proc = (*package)->GetProc(wanted); proc != nullptr && options.tops.size() <= 1) {
     Result<AotArtifact> network = CompileNetworkAheadOfTime(**package, *proc, options.aot);
     if (!network.ok()) return ReportError(network);
     if (Status s = WriteArtifactFiles(*network, options.out_dir); !s.ok()) return ReportError(s);
     return kExitOk;
   }
-  Result<Function*> top = (*package)->ResolveTopFunction(options.top);
-  if (!top.ok()) return ReportError(top);
-  Result<AotArtifact> artifact = CompileAheadOfTime(**top, options.aot);
+  Result<std::vector<const Function*>> tops = ResolveTops(**package, options.tops);
+  if (!tops.ok()) return ReportError(tops);
+  Result<AotArtifact> artifact = CompileAheadOfTime(*tops, options.aot);
   if (!artifact.ok()) return ReportError(artifact);
   if (Status s = WriteArtifactFiles(*artifact, options.out_dir); !s.ok()) return ReportError(s);
   return kExitOk;
@@ -44,10 +69,13 @@ Command AddCompileCommand(CLI::App& parent) {
   auto options = std::make_shared<CompileOptions>();
   CLI::App* app = parent.add_subcommand(
       "compile",
-      "Compile a function ahead of time: writes DIR/NAME.o, NAME.h, NAME.cc and NAME.xlsmeta");
+      "Compile functions ahead of time: writes DIR/NAME.o, NAME.h, NAME.cc and NAME.xlsmeta");
   app->add_option("file", options->ir_file, "IR file (.ir)")->required();
-  app->add_option("--top", options->top,
-                  "Function or proc to compile (default: the package's top); a proc compiles its whole network");
+  app->add_option("--top", options->tops,
+                  "Function or proc to compile (default: the package's top); a proc compiles its whole "
+                  "network. Repeat it to compile several functions into one artifact, one entry and one "
+                  "Runner each")
+      ->allow_extra_args(false);  // `--top f file.ir`: the file is no second top
   app->add_option("--name", options->aot.name,
                   "Artifact name: file names and default C++ namespace (a C identifier)")
       ->required();

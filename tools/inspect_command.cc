@@ -2,8 +2,10 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "llvm/Object/ELFObjectFile.h"
@@ -21,9 +23,14 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The metadata blob inside a compiled object: the data of the symbol
-// <entry>_metadata (there is exactly one per object).
-Result<std::string> BlobFromObject(const std::string& path, const std::string& content) {
+std::span<const uint8_t> Bytes(const std::string& blob) {
+  return {reinterpret_cast<const uint8_t*>(blob.data()), blob.size()};
+}
+
+// The entries of a compiled object: the blobs of its <entry>_metadata
+// symbols (one per compiled function), in the order of their addresses,
+// which is the order of the entries.
+Result<std::vector<ArtifactMetadata>> EntriesFromObject(const std::string& path, const std::string& content) {
   auto buffer = llvm::MemoryBuffer::getMemBuffer(content, path, /*RequiresNullTerminator=*/false);
   auto object = llvm::object::ObjectFile::createObjectFile(buffer->getMemBufferRef());
   if (!object) {
@@ -33,6 +40,7 @@ Result<std::string> BlobFromObject(const std::string& path, const std::string& c
   if (!llvm::isa<llvm::object::ELFObjectFileBase>(object->get())) {
     return MakeError(ErrorCode::kUnsupported, path + ": only ELF objects can be inspected");
   }
+  std::map<std::pair<uint64_t, uint64_t>, std::string> blobs;  // by (section index, address)
   for (const llvm::object::SymbolRef& symbol : (*object)->symbols()) {
     auto name = symbol.getName();
     if (!name) {
@@ -55,13 +63,23 @@ Result<std::string> BlobFromObject(const std::string& path, const std::string& c
     const uint64_t offset = *address - (*section)->getAddress();
     const uint64_t size = llvm::object::ELFSymbolRef(symbol).getSize();
     if (offset > data->size() || size > data->size() - offset) continue;
-    return std::string(data->substr(offset, size));
+    blobs[{(*section)->getIndex(), *address}] = std::string(data->substr(offset, size));
   }
-  return MakeError(ErrorCode::kNotFound, path + ": no xlsaot metadata symbol in this object");
+  if (blobs.empty()) return MakeError(ErrorCode::kNotFound, path + ": no xlsaot metadata symbol in this object");
+  std::vector<ArtifactMetadata> entries;
+  std::vector<MetadataView> views;
+  for (const auto& [where, blob] : blobs) {
+    Result<ArtifactMetadata> entry = ParseMetadata(Bytes(blob));
+    if (!entry.ok()) return MakeError(entry.code(), path + ": " + entry.error());
+    views.push_back(entry->view());
+    entries.push_back(std::move(*entry));
+  }
+  if (Status s = ValidateArtifactEntries(views); !s.ok()) return MakeError(s.code(), path + ": " + s.error());
+  return entries;
 }
 
-// Reads the blob from NAME.xlsmeta, NAME.o, or the stem NAME.
-Result<std::string> ReadBlob(const std::string& path) {
+// Reads the entries from NAME.xlsmeta, NAME.o, or the stem NAME.
+Result<std::vector<ArtifactMetadata>> ReadEntries(const std::string& path) {
   std::string file = path;
   if (!EndsWith(path, ".xlsmeta") && !EndsWith(path, ".o")) {
     std::error_code ec;
@@ -69,18 +87,34 @@ Result<std::string> ReadBlob(const std::string& path) {
     else if (std::filesystem::exists(path + ".o", ec)) file = path + ".o";
   }
   XLSAOT_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(file));
-  if (EndsWith(file, ".o")) return BlobFromObject(file, content);
-  return content;
+  if (EndsWith(file, ".o")) return EntriesFromObject(file, content);
+  Result<std::vector<ArtifactMetadata>> entries = ParseArtifactEntries(Bytes(content));
+  if (!entries.ok()) return MakeError(entries.code(), path + ": " + entries.error());
+  return entries;
 }
 
 int RunInspect(const std::string& path) {
-  Result<std::string> blob = ReadBlob(path);
-  if (!blob.ok()) return ReportError(blob);
-  Result<ArtifactMetadata> metadata = ParseMetadata(
-      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(blob->data()), blob->size()));
-  if (!metadata.ok()) return ReportError(path + ": " + metadata.error(), ExitStatusFor(metadata.code()));
-  std::string text = DescribeMetadata(metadata->view());
-  const Status compatible = CheckCompatibility(metadata->view());
+  Result<std::vector<ArtifactMetadata>> entries = ReadEntries(path);
+  if (!entries.ok()) return ReportError(entries.error(), ExitStatusFor(entries.code()));
+  // One function: its description. Several: the list, then each described
+  // under a heading.
+  std::string text;
+  if (entries->size() > 1) {
+    text += "entries:       " + std::to_string(entries->size()) + " (";
+    for (size_t i = 0; i < entries->size(); ++i) text += (i ? ", " : "") + std::string((*entries)[i]->function_name);
+    text += ")\n";
+  }
+  Status compatible = Status::Ok();
+  for (size_t i = 0; i < entries->size(); ++i) {
+    const ArtifactMetadata& entry = (*entries)[i];
+    if (entries->size() > 1) {
+      text += "\n[entry " + std::to_string(i) + ": " + std::string(entry->function_name) + "]\n";
+    }
+    text += DescribeMetadata(entry.view());
+    // The entries share one target, so one check answers for all.
+    if (i == 0) compatible = CheckCompatibility(entry.view());
+  }
+  if (entries->size() > 1) text += "\n";
   text += std::string("this machine:  ") +
           (compatible.ok() ? "can run it" : "cannot run it: " + compatible.error()) + "\n";
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -114,11 +114,16 @@ Status ParseInto(std::span<const uint8_t> blob, ArtifactMetadata::Storage& s, Me
   }
   uint32_t format_version = 0;
   if (!r.ReadInt(format_version)) return Truncated(r, "header");
+  if (format_version == kMetadataEntriesFormatVersion) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "the artifact metadata lists several compiled functions (format version " +
+                         std::to_string(format_version) + "); read it as an entry list");
+  }
   if (format_version < kOldestMetadataFormatVersion || format_version > kMetadataFormatVersion) {
     return MakeError(ErrorCode::kAbiMismatch,
                      "artifact metadata has format version " + std::to_string(format_version) +
                          ", this runtime reads versions " + std::to_string(kOldestMetadataFormatVersion) + " to " +
-                         std::to_string(kMetadataFormatVersion));
+                         std::to_string(kMetadataEntriesFormatVersion));
   }
   if (!r.ReadInt(v.abi_version) || !r.ReadInt(v.features) || !r.ReadInt(v.scratch_size) ||
       !r.ReadInt(v.scratch_alignment)) {

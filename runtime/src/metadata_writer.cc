@@ -1,6 +1,7 @@
 // Writes artifact metadata in the byte format that metadata_blob.cc reads
 // (the format is described there and in docs/generated-api.md). Only the
 // compiler and tools write blobs: part of xlsaot_runtime_tools.
+#include <cstdint>
 #include <cstring>
 #include <new>
 #include <string>
@@ -103,6 +104,31 @@ Result<std::vector<uint8_t>> SerializeMetadata(const MetadataView& m) {
     for (const AssumptionDesc& a : m.assumptions) {
       w.WriteString(a.node);
       w.WriteString(a.kind);
+    }
+    return std::move(w.bytes());
+  } catch (const std::bad_alloc&) {
+    return MakeError(ErrorCode::kResourceExhausted, "out of memory writing artifact metadata");
+  }
+}
+
+Result<std::vector<uint8_t>> SerializeArtifactEntries(std::span<const MetadataView> entries) {
+  XLSAOT_RETURN_IF_ERROR(ValidateArtifactEntries(entries));
+  // One entry keeps the plain blob: the file of a one-function artifact is
+  // what it always was.
+  if (entries.size() == 1) return SerializeMetadata(entries.front());
+  try {
+    Writer w;
+    w.WriteBytes(kMetadataMagic, sizeof(kMetadataMagic));
+    w.WriteInt(kMetadataEntriesFormatVersion);
+    w.WriteInt(static_cast<uint32_t>(entries.size()));
+    for (const MetadataView& entry : entries) {
+      XLSAOT_ASSIGN_OR_RETURN(std::vector<uint8_t> blob, SerializeMetadata(entry));
+      if (blob.size() > UINT32_MAX) {
+        return MakeError(ErrorCode::kInvalidArgument, "the metadata of '" + std::string(entry.function_name) +
+                                                          "' is too large for an entry list");
+      }
+      w.WriteInt(static_cast<uint32_t>(blob.size()));
+      w.WriteBytes(blob.data(), blob.size());
     }
     return std::move(w.bytes());
   } catch (const std::bad_alloc&) {

@@ -7,8 +7,10 @@
 // and review the diff.
 #include <cstdlib>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aot/compiler.h"
 #include "aot/target_selection.h"
@@ -29,7 +31,7 @@ const std::string kGoldenDir = XLSAOT_GOLDEN_DIR;
 
 struct Golden {
   const char* name;
-  const char* top;
+  const char* top;      // several, separated by spaces: one artifact of several functions
   bool events = false;  // compiled with events (--events)
 };
 
@@ -38,11 +40,11 @@ struct Golden {
 // counted_for whose state exceeds the stack cutoff; zero_width: tokens, (),
 // bits[0] and trailing defaults; events: traces (in a loop body, with
 // verbosity, of an aggregate), a cover and a labelled assert, compiled with
-// events.
+// events; multi: two functions sharing a callee with an assert.
 constexpr Golden kGoldens[] = {{"scalar", "mac"},        {"wide", "wide"},
                                {"nested", "nested"},     {"asserts", "checked"},
                                {"big_loop", "big_loop"}, {"zero_width", "empties"},
-                               {"events", "traced", true}};
+                               {"events", "traced", true}, {"multi", "encode checksum"}};
 
 void PrintTo(const Golden& g, std::ostream* os) { *os << g.name; }
 
@@ -61,11 +63,20 @@ TEST_P(GoldenTest, GeneratedSourcesMatch) {
   AotOptions options;
   options.name = g.name;
   options.events = g.events;
-  Result<AotArtifact> artifact = CompileAheadOfTime(*(*package)->GetFunction(g.top), options);
+  std::vector<const Function*> tops;
+  std::istringstream top_names(g.top);
+  for (std::string top; top_names >> top;) tops.push_back((*package)->GetFunction(top));
+  Result<AotArtifact> artifact = CompileAheadOfTime(tops, options);
   ASSERT_TRUE(artifact.ok()) << artifact.error();
-  Result<ArtifactMetadata> metadata = ParseMetadata(artifact->metadata);
-  ASSERT_TRUE(metadata.ok()) << metadata.error();
-  const std::string description = DescribeMetadata(metadata->view());
+  Result<std::vector<ArtifactMetadata>> entries = ParseArtifactEntries(artifact->metadata);
+  ASSERT_TRUE(entries.ok()) << entries.error();
+  ASSERT_EQ(entries->size(), tops.size());
+  // Each entry's description, under a heading when there are several.
+  std::string description;
+  for (const ArtifactMetadata& entry : *entries) {
+    if (tops.size() > 1) description += "[entry " + std::string(entry->function_name) + "]\n";
+    description += DescribeMetadata(entry.view());
+  }
 
   // Only the documented value rewrites: XLSAOT_UPDATE_GOLDENS=0 (or any
   // other value) compares, as when it is unset.

@@ -107,13 +107,13 @@ TEST(MetadataTest, TrailingBytesAreAnError) {
 
 TEST(MetadataTest, OtherFormatVersionIsAnAbiMismatch) {
   std::vector<uint8_t> blob = SampleBlob();
-  for (uint8_t version : {uint8_t{0}, uint8_t{3}}) {
+  for (uint8_t version : {uint8_t{0}, uint8_t{4}}) {
     blob[8] = version;  // the u32 after the magic
     Result<ArtifactMetadata> parsed = ParseMetadata(blob);
     ASSERT_FALSE(parsed.ok());
     EXPECT_EQ(parsed.code(), ErrorCode::kAbiMismatch);
     EXPECT_EQ(parsed.error(), "artifact metadata has format version " + std::to_string(version) +
-                                  ", this runtime reads versions 1 to 2");
+                                  ", this runtime reads versions 1 to 3");
   }
 }
 

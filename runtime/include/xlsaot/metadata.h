@@ -26,12 +26,16 @@ namespace xlsaot {
 
 // First bytes of every blob, and the version of the byte format (independent
 // of the ABI version: the format may grow without the calling convention
-// changing).
+// changing). Versions 1 and 2 describe one compiled function (an entry);
+// version 3 is the metadata file of an artifact of several functions: the
+// list of its entries' blobs.
 inline constexpr char kMetadataMagic[8] = {'X', 'L', 'S', 'A', 'O', 'T', 'M', 'D'};
 inline constexpr uint32_t kMetadataFormatVersion = 2;
 // The oldest format version this runtime still reads (version 1 has no event
 // sites: artifacts without traces and covers).
 inline constexpr uint32_t kOldestMetadataFormatVersion = 1;
+// The format version of an entry list (ParseArtifactEntries).
+inline constexpr uint32_t kMetadataEntriesFormatVersion = 3;
 
 enum class TypeDescKind : uint8_t { kBits = 0, kTuple = 1, kArray = 2, kToken = 3 };
 
@@ -168,6 +172,22 @@ class ArtifactMetadata {
 // of another format version.
 Result<ArtifactMetadata> ParseMetadata(std::span<const uint8_t> blob);
 
+// The entries of an artifact, from its metadata file (NAME.xlsmeta): one for
+// a blob of format 1 or 2, every entry in order for an entry list (format
+// 3: at least two entries, each a blob of format 1 or 2). Errors as
+// ParseMetadata, naming the entry, and those of ValidateArtifactEntries.
+Result<std::vector<ArtifactMetadata>> ParseArtifactEntries(std::span<const uint8_t> blob);
+
+// The rules an artifact's entries follow together: at least one, each valid
+// (ValidateMetadata), distinct function names and entry symbols, and one ABI
+// version and one target (triple, CPU and CPU features) for all, since they
+// share one object. kCorruptArtifact naming the first violation.
+Status ValidateArtifactEntries(std::span<const MetadataView> entries);
+
+// The entry of `entries` compiled from function `function_name`, or nullptr.
+const ArtifactMetadata* FindArtifactEntry(std::span<const ArtifactMetadata> entries,
+                                          std::string_view function_name);
+
 // FNV-1a (64 bits) of a blob. A generated header records the hash of the
 // blob it was generated from, and a generated runner's Create() compares it
 // with the object's blob instead of parsing it.
@@ -180,6 +200,11 @@ constexpr uint64_t MetadataBlobHash(std::span<const uint8_t> blob) {
 // Writes `metadata` as a blob (in the xlsaot_runtime_tools library). Errors: those of ValidateMetadata (a blob is
 // only ever written when it would be read back).
 Result<std::vector<uint8_t>> SerializeMetadata(const MetadataView& metadata);
+
+// Writes an artifact's metadata file (in the xlsaot_runtime_tools library):
+// SerializeMetadata of the entry for one entry, an entry list (format 3) for
+// several. Errors: those of ValidateArtifactEntries.
+Result<std::vector<uint8_t>> SerializeArtifactEntries(std::span<const MetadataView> entries);
 
 // XLS text of a type of the table (in the xlsaot_runtime_tools library): "bits[8]", "(bits[1], token)", "bits[4][3]".
 std::string TypeDescText(const MetadataView& metadata, uint32_t type);
