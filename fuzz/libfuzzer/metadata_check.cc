@@ -9,7 +9,62 @@
 
 namespace xlsaot {
 
+namespace {
+
+// An entry list (format version 3, the metadata file of an artifact of
+// several functions): every entry must pass the checks of a single blob, and
+// the list must write back to a list that reads as the same entries.
+CheckResult CheckEntryListInput(std::span<const uint8_t> input) {
+  CheckResult result;
+  Result<std::vector<ArtifactMetadata>> parsed = ParseArtifactEntries(input);
+  if (!parsed.ok()) {
+    result.finding = CheckErrorShape("ParseArtifactEntries", parsed.error_value());
+    return result;
+  }
+  result.depth = CheckResult::Depth::kAccepted;
+  std::vector<MetadataView> views;
+  for (const ArtifactMetadata& entry : *parsed) {
+    if (Status valid = ValidateMetadata(entry.view()); !valid.ok()) {
+      result.finding = "an entry ParseArtifactEntries accepted fails ValidateMetadata: " + valid.error();
+      return result;
+    }
+    const std::string report = DescribeMetadata(entry.view());
+    if (report.empty() || report.back() != '\n') {
+      result.finding = "DescribeMetadata gave a report that does not end in a newline";
+      return result;
+    }
+    views.push_back(entry.view());
+  }
+  Result<std::vector<uint8_t>> serialized = SerializeArtifactEntries(views);
+  if (!serialized.ok()) {
+    result.finding = "SerializeArtifactEntries rejects entries ParseArtifactEntries accepted: " + serialized.error();
+    return result;
+  }
+  Result<std::vector<ArtifactMetadata>> reparsed = ParseArtifactEntries(*serialized);
+  if (!reparsed.ok()) {
+    result.finding = "a serialized entry list does not parse: " + reparsed.error();
+    return result;
+  }
+  if (reparsed->size() != parsed->size()) {
+    result.finding = "a serialized entry list parses to another number of entries";
+    return result;
+  }
+  for (size_t i = 0; i < parsed->size(); ++i) {
+    if (!SameMetadata((*reparsed)[i].view(), views[i])) {
+      result.finding = "a serialized entry list parses to different metadata in entry " + std::to_string(i);
+      return result;
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
 CheckResult CheckMetadataInput(std::span<const uint8_t> input) {
+  if (input.size() >= 12 && input[8] == kMetadataEntriesFormatVersion && input[9] == 0 && input[10] == 0 &&
+      input[11] == 0) {
+    return CheckEntryListInput(input);
+  }
   CheckResult result;
   Result<ArtifactMetadata> parsed = ParseMetadata(input);
   if (!parsed.ok()) {

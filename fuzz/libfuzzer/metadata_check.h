@@ -17,7 +17,9 @@ namespace xlsaot {
 // error of a documented category. An accepted one must validate, describe
 // itself (what `xlsaot inspect` prints) and serialize back to exactly the
 // input bytes (the format has one representation per metadata), which
-// must parse again to the same metadata.
+// must parse again to the same metadata. An entry list (format version 3)
+// goes through ParseArtifactEntries instead: each entry is checked like a
+// blob, and the list must write back to one that reads as the same entries.
 CheckResult CheckMetadataInput(std::span<const uint8_t> input);
 
 }  // namespace xlsaot
