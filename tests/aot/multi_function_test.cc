@@ -4,6 +4,7 @@
 // entry, running an entry of a shared object, and `xlsaot compile` /
 // `xlsaot inspect` with several --top options.
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <type_traits>
@@ -191,6 +192,50 @@ TEST(MultiFunctionTest, EachEntryOfASharedObjectRunsLikeTheInterpreter) {
   auto missing = AotEvaluator::CreateForEntry({encode}, *mix);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.code(), ErrorCode::kNotFound);
+}
+
+// `step` is both a top and the body of `loop`'s counted_for. As a loop body
+// alone it could update its array state in place; as a top it reads the
+// caller's input buffer, which it must leave as it was.
+constexpr char kLoopIr[] = R"(package loops
+
+fn step(i: bits[32], acc: bits[32][8]) -> bits[32][8] {
+  slot: bits[3] = bit_slice(i, start=0, width=3)
+  old: bits[32] = array_index(acc, indices=[slot])
+  bumped: bits[32] = add(old, i)
+  ret next: bits[32][8] = array_update(acc, bumped, indices=[slot])
+}
+
+fn loop(init: bits[32][8]) -> bits[32][8] {
+  ret result: bits[32][8] = counted_for(init, trip_count=20, stride=1, body=step)
+}
+)";
+
+TEST(MultiFunctionTest, ATopThatIsAlsoALoopBodyLeavesItsInputsAlone) {
+  auto package = ParseVerified(kLoopIr, "loops.ir");
+  ASSERT_TRUE(package.ok()) << package.error();
+  const Function* step = (*package)->GetFunction("step");
+  const Function* loop = (*package)->GetFunction("loop");
+  std::vector<Value> words;
+  for (uint64_t i = 0; i < 8; ++i) words.push_back(Value::UBits(100 * i + 1, 32));
+  const Value array = Value::Array(words);
+  for (const Function* selected : {step, loop}) {
+    auto evaluator = AotEvaluator::CreateForEntry({loop, step}, *selected);
+    ASSERT_TRUE(evaluator.ok()) << evaluator.error();
+    std::vector<Value> args = selected == step ? std::vector<Value>{Value::UBits(13, 32), array}
+                                               : std::vector<Value>{array};
+    Result<EvalResult> aot = (*evaluator)->Run(args);
+    Result<EvalResult> interpreted = Interpret(*selected, args);
+    ASSERT_TRUE(aot.ok() && interpreted.ok()) << aot.error() << interpreted.error();
+    EXPECT_EQ(aot->value, interpreted->value) << selected->name();
+    // The array argument's buffer still holds the argument.
+    const uint8_t* buffer = (*evaluator)->runner().input(selected == step ? 1 : 0);
+    for (size_t i = 0; i < 8; ++i) {
+      uint32_t word = 0;
+      std::memcpy(&word, buffer + 4 * i, 4);
+      EXPECT_EQ(word, 100 * i + 1) << selected->name() << " changed its input at element " << i;
+    }
+  }
 }
 
 constexpr char kTracedIr[] = R"(package traced
