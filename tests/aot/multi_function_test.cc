@@ -313,6 +313,32 @@ fn Runner(x: bits[8]) -> bits[8] {
   EXPECT_NE(renamed->header.find("namespace names::fn_Runner {"), std::string::npos);
 }
 
+TEST(MultiFunctionTest, TheDpiBindingHasAFunctionPerEntry) {
+  std::unique_ptr<Package> package = MultiPackage();
+  ASSERT_NE(package, nullptr);
+  AotOptions options;
+  options.name = "multi";
+  options.dpi = true;
+  auto artifact = CompileAheadOfTime({package->GetFunction("encode"), package->GetFunction("checksum")}, options);
+  ASSERT_TRUE(artifact.ok()) << artifact.error();
+  // One package and one glue file, each with both functions, calling the
+  // runner of each function's namespace.
+  for (const char* function : {"encode", "checksum"}) {
+    const std::string import = std::string("multi_dpi_") + function;
+    EXPECT_NE(artifact->dpi_package.find("function automatic int " + std::string(function) + "("), std::string::npos)
+        << function;
+    EXPECT_NE(artifact->dpi_package.find(import), std::string::npos) << function;
+    EXPECT_NE(artifact->dpi_source.find(import), std::string::npos) << function;
+    EXPECT_NE(artifact->dpi_source.find("multi::" + std::string(function) + "::Runner"), std::string::npos)
+        << function;
+  }
+  EXPECT_EQ(artifact->dpi_package.find("endpackage"), artifact->dpi_package.rfind("endpackage"));
+  // With one function, the binding is the one of the one-function API.
+  auto single = CompileAheadOfTime(*package->GetFunction("encode"), options);
+  ASSERT_TRUE(single.ok()) << single.error();
+  EXPECT_NE(single->dpi_source.find("multi::Runner"), std::string::npos);
+}
+
 // The entry list of the metadata file.
 TEST(MultiFunctionTest, EntryListRoundTripsAndKeepsItsRules) {
   std::unique_ptr<Package> package = MultiPackage();
