@@ -86,6 +86,15 @@ Status WriteBytes(const std::filesystem::path& path, const void* data, size_t si
 
 }  // namespace
 
+Result<AotTarget> SelectAotTarget(const AotOptions& options) {
+  CodegenOptions codegen;
+  codegen.opt_level = options.opt_level;
+  codegen.assumption_events = options.events;
+  codegen.scratch_alignment = options.scratch_alignment;
+  codegen.stack_cutoff_bytes = options.stack_cutoff_bytes;
+  return SelectAotTarget(options.cpu, codegen);
+}
+
 std::string AotEntrySymbol(const std::string& ns, const std::string& name) {
   std::string symbol = "xlsaot_";
   for (size_t i = 0; i < ns.size(); ++i) {
@@ -151,13 +160,8 @@ Result<AotArtifact> CompileAheadOfTime(const std::vector<const Function*>& tops,
   artifact.name = options.name;
   artifact.entry_symbol = requests.front().entry_symbol;
 
-  CodegenOptions codegen;
-  codegen.opt_level = options.opt_level;
-  codegen.assumption_events = options.events;
-  codegen.scratch_alignment = options.scratch_alignment;
-  codegen.stack_cutoff_bytes = options.stack_cutoff_bytes;
-  codegen.entry_symbol = artifact.entry_symbol;
-  XLSAOT_ASSIGN_OR_RETURN(AotTarget target, SelectAotTarget(options.cpu, codegen));
+  XLSAOT_ASSIGN_OR_RETURN(AotTarget target, SelectAotTarget(options));
+  target.codegen.entry_symbol = artifact.entry_symbol;
 
   llvm::LLVMContext context;
   XLSAOT_ASSIGN_OR_RETURN(LoweredEntries lowered, LowerEntriesToLlvm(requests, context, target.codegen));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "aot/target_selection.h"
 #include "ir/function.h"
 #include "xlsaot/result.h"
 
@@ -64,6 +65,10 @@ struct AotArtifact {
 // artifact of several functions adds "__" + the entry's C++ name
 // (EntryIdentifier) to it for each.
 std::string AotEntrySymbol(const std::string& ns, const std::string& name);
+
+// The target and code generation options `options` ask for (CPU, level,
+// events, scratch and stack settings).
+Result<AotTarget> SelectAotTarget(const AotOptions& options);
 
 // Compiles verified `top`. Errors: kInvalidArgument for bad options,
 // kUnsupported for a trace or cover reachable from `top` (see aot/legality.h)

@@ -10,12 +10,7 @@ namespace xlsaot {
 
 Result<AotNetworkObject> CompileNetworkObject(const NetworkPlan& plan, const AotOptions& options,
                                               const std::string& symbol_prefix) {
-  CodegenOptions codegen;
-  codegen.opt_level = options.opt_level;
-  codegen.assumption_events = options.events;
-  codegen.scratch_alignment = options.scratch_alignment;
-  codegen.stack_cutoff_bytes = options.stack_cutoff_bytes;
-  XLSAOT_ASSIGN_OR_RETURN(AotTarget target, SelectAotTarget(options.cpu, codegen));
+  XLSAOT_ASSIGN_OR_RETURN(AotTarget target, SelectAotTarget(options));
   llvm::LLVMContext context;
   XLSAOT_ASSIGN_OR_RETURN(LoweredNetwork lowered, LowerNetworkToLlvm(plan, context, target.codegen, symbol_prefix));
   std::set<std::string> entries;
