@@ -104,12 +104,6 @@ std::string ParamIdentifier(std::string_view xls_name, std::set<std::string>& ta
   return unique;
 }
 
-// Text safe inside a // comment: printable ASCII only.
-std::string CommentText(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
-  return out;
-}
 
 }  // namespace
 
@@ -289,10 +283,10 @@ class Generator {
  public:
   Generator(const MetadataView& m, std::vector<uint8_t> blob, std::string_view name, std::string_view ns)
       : m_(m), blob_(std::move(blob)), name_(name), ns_(ns) {
-    std::set<std::string> taken;
-    for (const ParamDesc& p : m.params) {
-      params_.push_back(Param{ParamIdentifier(p.name, taken), ParamType(m, p.type),
-                              LayoutParamType(m, p.type), p.type, m.type(p.type).size == 0});
+    const std::vector<std::string> ids = ParamIdentifiers(m);
+    for (size_t i = 0; i < m.params.size(); ++i) {
+      const uint32_t type = m.params[i].type;
+      params_.push_back(Param{ids[i], ParamType(m, type), LayoutParamType(m, type), type, m.type(type).size == 0});
     }
   }
 
@@ -698,6 +692,19 @@ Status CheckCppNamespace(std::string_view ns) {
     }
   }
   return Status::Ok();
+}
+
+std::vector<std::string> ParamIdentifiers(const MetadataView& metadata) {
+  std::set<std::string> taken;
+  std::vector<std::string> ids;
+  for (const ParamDesc& p : metadata.params) ids.push_back(ParamIdentifier(p.name, taken));
+  return ids;
+}
+
+std::string CommentText(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
+  return out;
 }
 
 std::string CppTypeName(const MetadataView& m, uint32_t type) {

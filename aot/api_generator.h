@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "xlsaot/metadata.h"
 #include "xlsaot/result.h"
@@ -61,6 +62,14 @@ Status CheckCppNamespace(std::string_view ns);
 // A C++ expression convertible to std::string_view with exactly the bytes of
 // `text` (a plain string literal unless `text` holds a NUL).
 std::string StringViewLiteral(std::string_view text);
+
+// The identifiers the API gives the parameters, in order: the XLS names
+// made C/C++ identifiers, distinct, no keyword (the C API uses them too).
+std::vector<std::string> ParamIdentifiers(const MetadataView& metadata);
+
+// Text safe inside a line comment (// or #) of any generated language:
+// printable ASCII, anything else as '?'.
+std::string CommentText(std::string_view text);
 
 // The C++ type the API uses for a type of the metadata's table.
 std::string CppTypeName(const MetadataView& metadata, uint32_t type);

@@ -10,9 +10,11 @@
 
 #include "aot/api_generator.h"
 #include "aot/artifact_metadata.h"
+#include "aot/c_api_generator.h"
 #include "aot/dpi_generator.h"
 #include "aot/legality.h"
 #include "aot/parallel_object_emitter.h"
+#include "aot/python_generator.h"
 #include "aot/target_selection.h"
 #include "codegen/lowering.h"
 #include "codegen/target.h"
@@ -205,6 +207,14 @@ Result<AotArtifact> CompileAheadOfTime(const std::vector<const Function*>& tops,
     artifact.dpi_package = std::move(dpi.package);
     artifact.dpi_source = std::move(dpi.source);
   }
+  if (options.c_api || options.python) {
+    XLSAOT_ASSIGN_OR_RETURN(GeneratedCApi c_api, GenerateCApi(views, options.name, ns));
+    artifact.c_header = std::move(c_api.header);
+    artifact.c_glue = std::move(c_api.glue);
+  }
+  if (options.python) {
+    XLSAOT_ASSIGN_OR_RETURN(artifact.python_module, GeneratePythonModule(views, options.name));
+  }
   return artifact;
 }
 
@@ -227,9 +237,13 @@ Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_di
       {n + ".cc", artifact.source.data(), artifact.source.size()},
       {n + ".xlsmeta", artifact.metadata.data(), artifact.metadata.size()},
   };
-  if (!artifact.dpi_package.empty()) {
-    outputs.push_back({n + "_pkg.sv", artifact.dpi_package.data(), artifact.dpi_package.size()});
-    outputs.push_back({n + "_dpi.cc", artifact.dpi_source.data(), artifact.dpi_source.size()});
+  // The bindings, each only when generated.
+  const std::pair<std::string, const std::string*> optional_outputs[] = {
+      {n + "_pkg.sv", &artifact.dpi_package}, {n + "_dpi.cc", &artifact.dpi_source},
+      {n + "_c.h", &artifact.c_header},       {n + "_c.cc", &artifact.c_glue},
+      {n + ".py", &artifact.python_module}};
+  for (const auto& [file, text] : optional_outputs) {
+    if (!text->empty()) outputs.push_back({file, text->data(), text->size()});
   }
   const std::string suffix = ".tmp." + std::to_string(::getpid());
   std::vector<fs::path> temps;

@@ -32,6 +32,12 @@ struct AotOptions {
   // Traces and covers are compiled and their sites recorded in the metadata
   // (`--events`); without it a reachable trace or cover is an error.
   bool events = false;
+  // Also generate the C API, NAME_c.h and its glue NAME_c.cc (`--c-api`,
+  // docs/c-api.md).
+  bool c_api = false;
+  // Also generate the Python module NAME.py (`--python`, docs/python.md); it
+  // calls the C API, so this generates that too.
+  bool python = false;
   // Threads compiling the parts of a large function at once (0 = the
   // hardware threads of this machine). The artifact does not depend on it.
   int jobs = 0;
@@ -58,6 +64,9 @@ struct AotArtifact {
   std::vector<uint8_t> metadata;
   std::string dpi_package;        // NAME_pkg.sv, with AotOptions::dpi only
   std::string dpi_source;         // NAME_dpi.cc, with AotOptions::dpi only
+  std::string c_header;           // NAME_c.h ("" without the C API)
+  std::string c_glue;             // NAME_c.cc ("" without the C API)
+  std::string python_module;      // NAME.py ("" without the Python module)
 };
 
 // The entry symbol of artifact `name` in namespace `ns`:
@@ -83,8 +92,8 @@ Result<AotArtifact> CompileAheadOfTime(const Function& top, const AotOptions& op
 Result<AotArtifact> CompileAheadOfTime(const std::vector<const Function*>& tops,
                                        const AotOptions& options);
 
-// Writes the four files (six with the DPI-C binding) into `out_dir`
-// (created if missing). Each file is
+// Writes the four files (and those of the DPI-C binding, the C API and the
+// Python module when generated) into `out_dir` (created if missing). Each file is
 // written under a temporary name first and renamed into place only after
 // all were written, so a failure leaves no partial artifact behind.
 Status WriteArtifactFiles(const AotArtifact& artifact, const std::string& out_dir);

@@ -94,6 +94,10 @@ Command AddCompileCommand(CLI::App& parent) {
   app->add_flag("--dpi", options->aot.dpi,
                 "Also write NAME_pkg.sv and NAME_dpi.cc: the function for SystemVerilog through DPI-C "
                 "(docs/dpi.md)");
+  app->add_flag("--c-api", options->aot.c_api,
+                "Also write the C API: NAME_c.h (C11) and its C++ glue NAME_c.cc (docs/c-api.md)");
+  app->add_flag("--python", options->aot.python,
+                "Also write the Python module NAME.py and the C API it calls (docs/python.md)");
   app->add_option("-j,--jobs", options->aot.jobs,
                   "Threads compiling the parts of a large function at once (default: the hardware "
                   "threads of this machine); the artifact is the same for any number")
