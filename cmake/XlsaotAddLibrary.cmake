@@ -1,6 +1,6 @@
 # xlsaot_add_library(<target> IR <file.ir> TOP <fn>... [NAME <name>]
 #                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS]
-#                    [JOBS <n>] [DPI])
+#                    [JOBS <n>] [DPI] [C_API] [PYTHON])
 #
 # Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
 # defines the static library <target>: the compiled object plus the generated
@@ -21,6 +21,18 @@
 # default: the hardware threads). The artifact is the same for any number, so
 # changing it does not recompile.
 #
+# C_API also generates the C API (xlsaot compile --c-api, docs/c-api.md):
+# <name>_c.h lands in the target's include directory and its glue is
+# compiled into <target>, so C programs link <target> and include
+# "<name>_c.h".
+#
+# PYTHON also generates the Python module (xlsaot compile --python,
+# docs/python.md) and defines the MODULE library <target>_python:
+# lib<name>.so (the object, the C API glue and the runtime) and <name>.py
+# side by side in ${CMAKE_CURRENT_BINARY_DIR}/xlsaot_python/<target>
+# ($<TARGET_FILE_DIR:<target>_python>), the directory PYTHONPATH names for
+# `import <name>`.
+#
 # <name> (default: <target>) names the generated files and is the default C++
 # namespace; it must be a C identifier. The compiler runs again only when the
 # IR file, the xlsaot executable or one of the options changes.
@@ -30,7 +42,7 @@
 include_guard(GLOBAL)
 
 function(xlsaot_add_library target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI" "IR;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "TOP")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI;C_API;PYTHON" "IR;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "TOP")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -88,6 +100,14 @@ function(xlsaot_add_library target)
     list(APPEND compile_args --dpi)
     list(APPEND outputs "${out_dir}/${ARG_NAME}_pkg.sv" "${out_dir}/${ARG_NAME}_dpi.cc")
   endif()
+  if(ARG_C_API OR ARG_PYTHON)
+    list(APPEND outputs "${out_dir}/${ARG_NAME}_c.h" "${out_dir}/${ARG_NAME}_c.cc")
+    list(APPEND compile_args --c-api)
+  endif()
+  if(ARG_PYTHON)
+    list(APPEND outputs "${out_dir}/${ARG_NAME}.py")
+    list(APPEND compile_args --python)
+  endif()
 
   # The options as a file that changes only when they do: a dependency that
   # re-runs the compiler for every generator, not only those that track
@@ -122,6 +142,30 @@ function(xlsaot_add_library target)
     target_sources(${target} PRIVATE "${out_dir}/${ARG_NAME}_dpi.cc")
     target_include_directories(${target} PRIVATE "${XLSAOT_SVDPI_INCLUDE_DIR}")
     set_target_properties(${target} PROPERTIES XLSAOT_DPI_PACKAGE "${out_dir}/${ARG_NAME}_pkg.sv")
+  endif()
+  if(ARG_C_API)
+    target_sources(${target} PRIVATE "${out_dir}/${ARG_NAME}_c.cc")
+  endif()
+
+  if(ARG_PYTHON)
+    # The object is position independent (xlsaot compiles with the PIC
+    # relocation model) and so is the runtime archive: both link into a
+    # shared library.
+    # The module and the .py file live in a directory of their own, which is
+    # what PYTHONPATH names.
+    set(python_dir "${CMAKE_CURRENT_BINARY_DIR}/xlsaot_python/${target}")
+    add_custom_command(
+      OUTPUT "${python_dir}/${ARG_NAME}.py"
+      COMMAND "${CMAKE_COMMAND}" -E copy "${out_dir}/${ARG_NAME}.py" "${python_dir}/${ARG_NAME}.py"
+      DEPENDS "${out_dir}/${ARG_NAME}.py"
+      VERBATIM)
+    add_library(${target}_python MODULE "${out_dir}/${ARG_NAME}_c.cc" "${out_dir}/${ARG_NAME}.o"
+                "${python_dir}/${ARG_NAME}.py")
+    target_include_directories(${target}_python PRIVATE "${out_dir}")
+    target_link_libraries(${target}_python PRIVATE xlsaot::runtime)
+    target_compile_features(${target}_python PRIVATE cxx_std_20)
+    set_target_properties(${target}_python PROPERTIES PREFIX "lib" OUTPUT_NAME "${ARG_NAME}" SUFFIX ".so"
+                          LIBRARY_OUTPUT_DIRECTORY "${python_dir}")
   endif()
 endfunction()
 
