@@ -263,7 +263,10 @@ std::string CApiHeaderEntry(const CApiEntry& entry) {
     h += "typedef struct " + c.TupleName(index) + " {\n";
     for (uint64_t e = 0; e < t.element_count; ++e) {
       const uint32_t element = m.fields[t.first_field + e].type;
-      if (c.HasStorage(element)) h += "  " + c.Member(element, "f" + std::to_string(e)) + ";\n";
+      if (!c.HasStorage(element)) continue;
+      h += "  ";
+      h += c.Member(element, std::string("f").append(std::to_string(e)));
+      h += ";\n";
     }
     h += "} " + c.TupleName(index) + ";\n\n";
   }

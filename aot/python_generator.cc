@@ -389,7 +389,10 @@ std::string PythonModuleEntry(const PythonEntry& entry) {
       xls_signature += ", ";
     }
     signature += names[i];
-    if (i >= first_default) signature += "=" + EmptyValue(m, m.params[i].type);
+    if (i >= first_default) {
+      signature += '=';
+      signature += EmptyValue(m, m.params[i].type);
+    }
     args += names[i];
     xls_signature += CommentText(m.params[i].name) + ": " + CommentText(TypeDescText(m, m.params[i].type));
   }

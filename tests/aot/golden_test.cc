@@ -1,6 +1,8 @@
 // The generated sources of representative artifacts, byte for byte against
 // the checked-in files under tests/aot/golden/ (NAME.h, NAME.cc, and NAME.txt
-// for the metadata as `xlsaot inspect` describes it).
+// for the metadata as `xlsaot inspect` describes it; for those with
+// bindings also the C API, NAME_c.h and NAME_c.cc, and the Python module
+// NAME.py).
 //
 // After an intended change of the generator, regenerate them with
 //   XLSAOT_UPDATE_GOLDENS=1 <build>/tests/xlsaot_aot_tests --gtest_filter='GoldenTest.*'
@@ -31,8 +33,9 @@ const std::string kGoldenDir = XLSAOT_GOLDEN_DIR;
 
 struct Golden {
   const char* name;
-  const char* top;      // several, separated by spaces: one artifact of several functions
-  bool events = false;  // compiled with events (--events)
+  const char* top;        // several, separated by spaces: one artifact of several functions
+  bool events = false;    // compiled with events (--events)
+  bool bindings = false;  // with the C API and the Python module (--python)
 };
 
 // scalar: every scalar container; wide: bits[257]; nested: tuples in arrays
@@ -41,10 +44,14 @@ struct Golden {
 // bits[0] and trailing defaults; events: traces (in a loop body, with
 // verbosity, of an aggregate), a cover and a labelled assert, compiled with
 // events; multi: two functions sharing a callee with an assert.
-constexpr Golden kGoldens[] = {{"scalar", "mac"},        {"wide", "wide"},
-                               {"nested", "nested"},     {"asserts", "checked"},
-                               {"big_loop", "big_loop"}, {"zero_width", "empties"},
-                               {"events", "traced", true}, {"multi", "encode checksum"}};
+constexpr Golden kGoldens[] = {{"scalar", "mac", false, true},
+                               {"wide", "wide", false, true},
+                               {"nested", "nested", false, true},
+                               {"asserts", "checked", false, true},
+                               {"big_loop", "big_loop"},
+                               {"zero_width", "empties", false, true},
+                               {"events", "traced", true},
+                               {"multi", "encode checksum", false, true}};
 
 void PrintTo(const Golden& g, std::ostream* os) { *os << g.name; }
 
@@ -63,6 +70,7 @@ TEST_P(GoldenTest, GeneratedSourcesMatch) {
   AotOptions options;
   options.name = g.name;
   options.events = g.events;
+  options.python = g.bindings;
   std::vector<const Function*> tops;
   std::istringstream top_names(g.top);
   for (std::string top; top_names >> top;) tops.push_back((*package)->GetFunction(top));
@@ -84,11 +92,24 @@ TEST_P(GoldenTest, GeneratedSourcesMatch) {
     WriteFileText(base + ".h", artifact->header);
     WriteFileText(base + ".cc", artifact->source);
     WriteFileText(base + ".txt", description);
+    if (g.bindings) {
+      WriteFileText(base + "_c.h", artifact->c_header);
+      WriteFileText(base + "_c.cc", artifact->c_glue);
+      WriteFileText(base + ".py", artifact->python_module);
+    }
     GTEST_SKIP() << "rewrote the goldens of " << g.name;
   }
   EXPECT_EQ(artifact->header, ReadFileText(base + ".h")) << base << ".h differs";
   EXPECT_EQ(artifact->source, ReadFileText(base + ".cc")) << base << ".cc differs";
   EXPECT_EQ(description, ReadFileText(base + ".txt")) << base << ".txt differs";
+  if (g.bindings) {
+    EXPECT_EQ(artifact->c_header, ReadFileText(base + "_c.h")) << base << "_c.h differs";
+    EXPECT_EQ(artifact->c_glue, ReadFileText(base + "_c.cc")) << base << "_c.cc differs";
+    EXPECT_EQ(artifact->python_module, ReadFileText(base + ".py")) << base << ".py differs";
+  } else {
+    EXPECT_EQ(artifact->c_header, "");
+    EXPECT_EQ(artifact->python_module, "");
+  }
 }
 
 std::string GoldenName(const ::testing::TestParamInfo<Golden>& info) { return info.param.name; }
