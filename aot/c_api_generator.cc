@@ -154,11 +154,24 @@ std::string XlsSignature(const MetadataView& m) {
   return s + ") -> " + CommentText(TypeDescText(m, m.return_type));
 }
 
+bool IsTuple(const CTypes& c, uint32_t type) { return c.type(type).kind == TypeDescKind::kTuple; }
+
+// The names of the struct types of tuple parameters and of a tuple result,
+// which say what they are where NAME_tupleK does not.
+std::string ParamTypeName(const CTypes& c, const CParam& p) { return c.prefix() + "_param_" + p.id; }
+std::string ResultTypeName(const CTypes& c) { return c.prefix() + "_result"; }
+
 std::string RunSignature(const CTypes& c, const std::vector<CParam>& params) {
   const MetadataView& m = c.metadata();
   std::string s = "xlsaot_error_code " + c.prefix() + "_run(" + c.prefix() + "_runner* runner";
-  for (const CParam& p : params) s += ", " + c.Param(p.type, p.id);
-  if (c.HasStorage(m.return_type)) s += ", " + c.Out(m.return_type, "out");
+  for (const CParam& p : params) {
+    s += ", ";
+    s += IsTuple(c, p.type) ? "const " + ParamTypeName(c, p) + "* " + p.id : c.Param(p.type, p.id);
+  }
+  if (c.HasStorage(m.return_type)) {
+    s += ", ";
+    s += IsTuple(c, m.return_type) ? ResultTypeName(c) + "* out" : c.Out(m.return_type, "out");
+  }
   return s + ")";
 }
 
@@ -271,6 +284,18 @@ std::string CApiHeaderEntry(const CApiEntry& entry) {
     h += "} " + c.TupleName(index) + ";\n\n";
   }
 
+  bool any_tuple_signature = IsTuple(c, m.return_type) && c.HasStorage(m.return_type);
+  for (const CParam& param : params) any_tuple_signature = any_tuple_signature || IsTuple(c, param.type);
+  if (any_tuple_signature) {
+    h += "// The structs of the tuple parameters and of the result.\n";
+    for (const CParam& param : params) {
+      if (IsTuple(c, param.type)) h += "typedef " + c.TupleName(param.type) + " " + ParamTypeName(c, param) + ";\n";
+    }
+    if (IsTuple(c, m.return_type) && c.HasStorage(m.return_type)) {
+      h += "typedef " + c.TupleName(m.return_type) + " " + ResultTypeName(c) + ";\n";
+    }
+    h += "\n";
+  }
   h += "// Calls the compiled function. Create once, run as often as needed.\n";
   h += "typedef struct " + p + "_runner " + p + "_runner;\n\n";
   h += "// Checks that the compiled code suits the runtime and this CPU and obtains\n";

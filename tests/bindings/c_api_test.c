@@ -28,11 +28,11 @@ int main(void) {
 
   /* bits[100] 0x0f_00000000_ffffffffffffffff; the 0xf0 above bit 99 is dropped. */
   uint8_t wide[ALL_TYPES_BITS100_BYTES] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0xff};
-  all_types_tuple10 pair = {100, {5}};
+  all_types_param_pair pair = {100, {5}};
   /* 0x81 is 1 in bits[7]. */
   uint8_t grid[2][3] = {{0x81, 2, 3}, {4, 5, 6}};
   all_types_tuple16 records[2] = {{1, {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1}}, {7, {9}}};
-  all_types_tuple21 out;
+  all_types_result out;
   memset(&out, 0xaa, sizeof out);
 
   CHECK(ALL_TYPES_BITS100_BYTES == 13 && ALL_TYPES_BITS65_BYTES == 9);

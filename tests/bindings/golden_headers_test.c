@@ -31,7 +31,7 @@ int main(void) {
   CHECK(empties != NULL && mac != NULL && checked != NULL && nested != NULL && wide != NULL);
   if (failures != 0) return 1;
 
-  zero_width_tuple6 empty_out = {0};
+  zero_width_result empty_out = {0};
   CHECK(zero_width_run(empties, 0x5a, &empty_out) == XLSAOT_OK);
   CHECK(empty_out.f3 == 0x5a);
 

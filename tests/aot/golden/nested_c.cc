@@ -28,7 +28,7 @@ extern "C" nested_runner* nested_create(void) {
 
 extern "C" void nested_destroy(nested_runner* runner) { delete runner; }
 
-extern "C" xlsaot_error_code nested_run(nested_runner* runner, const nested_tuple3* a, const nested_tuple9* b, nested_tuple13* out) {
+extern "C" xlsaot_error_code nested_run(nested_runner* runner, const nested_param_a* a, const nested_param_b* b, nested_result* out) {
   if (runner == nullptr) return XLSAOT_ERROR_INVALID_ARGUMENT;
   try {
     if (a == nullptr) return runner->state.Reject("nested_run: a is NULL");

@@ -58,6 +58,11 @@ typedef struct nested_tuple13 {
   uint8_t f2;
 } nested_tuple13;
 
+// The structs of the tuple parameters and of the result.
+typedef nested_tuple3 nested_param_a;
+typedef nested_tuple9 nested_param_b;
+typedef nested_tuple13 nested_result;
+
 // Calls the compiled function. Create once, run as often as needed.
 typedef struct nested_runner nested_runner;
 
@@ -77,7 +82,7 @@ void nested_destroy(nested_runner* runner);
 // XLSAOT_ERROR_ASSERTION_FAILED when assertions failed (the result is still
 // computed; nested_assertion_count and the functions after it tell
 // which); or another error. nested_last_error gives the message.
-xlsaot_error_code nested_run(nested_runner* runner, const nested_tuple3* a, const nested_tuple9* b, nested_tuple13* out);
+xlsaot_error_code nested_run(nested_runner* runner, const nested_param_a* a, const nested_param_b* b, nested_result* out);
 
 // The message of the last call's error ("" after success); valid until the
 // next call with this runner.

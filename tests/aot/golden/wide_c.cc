@@ -28,7 +28,7 @@ extern "C" wide_runner* wide_create(void) {
 
 extern "C" void wide_destroy(wide_runner* runner) { delete runner; }
 
-extern "C" xlsaot_error_code wide_run(wide_runner* runner, const uint8_t a[WIDE_BITS257_BYTES], const uint8_t b[WIDE_BITS257_BYTES], uint64_t c, wide_tuple3* out) {
+extern "C" xlsaot_error_code wide_run(wide_runner* runner, const uint8_t a[WIDE_BITS257_BYTES], const uint8_t b[WIDE_BITS257_BYTES], uint64_t c, wide_result* out) {
   if (runner == nullptr) return XLSAOT_ERROR_INVALID_ARGUMENT;
   try {
     if (a == nullptr) return runner->state.Reject("wide_run: a is NULL");

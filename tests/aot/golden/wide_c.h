@@ -33,6 +33,9 @@ typedef struct wide_tuple3 {
   uint8_t f1;
 } wide_tuple3;
 
+// The structs of the tuple parameters and of the result.
+typedef wide_tuple3 wide_result;
+
 // Calls the compiled function. Create once, run as often as needed.
 typedef struct wide_runner wide_runner;
 
@@ -52,7 +55,7 @@ void wide_destroy(wide_runner* runner);
 // XLSAOT_ERROR_ASSERTION_FAILED when assertions failed (the result is still
 // computed; wide_assertion_count and the functions after it tell
 // which); or another error. wide_last_error gives the message.
-xlsaot_error_code wide_run(wide_runner* runner, const uint8_t a[WIDE_BITS257_BYTES], const uint8_t b[WIDE_BITS257_BYTES], uint64_t c, wide_tuple3* out);
+xlsaot_error_code wide_run(wide_runner* runner, const uint8_t a[WIDE_BITS257_BYTES], const uint8_t b[WIDE_BITS257_BYTES], uint64_t c, wide_result* out);
 
 // The message of the last call's error ("" after success); valid until the
 // next call with this runner.

@@ -28,7 +28,7 @@ extern "C" zero_width_runner* zero_width_create(void) {
 
 extern "C" void zero_width_destroy(zero_width_runner* runner) { delete runner; }
 
-extern "C" xlsaot_error_code zero_width_run(zero_width_runner* runner, uint8_t x, zero_width_tuple6* out) {
+extern "C" xlsaot_error_code zero_width_run(zero_width_runner* runner, uint8_t x, zero_width_result* out) {
   if (runner == nullptr) return XLSAOT_ERROR_INVALID_ARGUMENT;
   try {
     if (out == nullptr) return runner->state.Reject("zero_width_run: out is NULL");

@@ -27,6 +27,9 @@ typedef struct zero_width_tuple6 {
   uint8_t f3;
 } zero_width_tuple6;
 
+// The structs of the tuple parameters and of the result.
+typedef zero_width_tuple6 zero_width_result;
+
 // Calls the compiled function. Create once, run as often as needed.
 typedef struct zero_width_runner zero_width_runner;
 
@@ -46,7 +49,7 @@ void zero_width_destroy(zero_width_runner* runner);
 // XLSAOT_ERROR_ASSERTION_FAILED when assertions failed (the result is still
 // computed; zero_width_assertion_count and the functions after it tell
 // which); or another error. zero_width_last_error gives the message.
-xlsaot_error_code zero_width_run(zero_width_runner* runner, uint8_t x, zero_width_tuple6* out);
+xlsaot_error_code zero_width_run(zero_width_runner* runner, uint8_t x, zero_width_result* out);
 
 // The message of the last call's error ("" after success); valid until the
 // next call with this runner.
