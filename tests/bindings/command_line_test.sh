@@ -32,6 +32,7 @@ expect_files c all_types.o all_types.h all_types.cc all_types.xlsmeta all_types_
 "$xlsaot" compile "$here/all_types.ir" --top mix --name all_types --out-dir py --python
 expect_files py all_types.o all_types.h all_types.cc all_types.xlsmeta all_types_c.h all_types_c.cc all_types.py
 cmp c/all_types.o plain/all_types.o
+cmp py/all_types.o plain/all_types.o
 cmp py/all_types_c.cc c/all_types_c.cc
 
 # docs/c-api.md, "Building without CMake".
