@@ -399,20 +399,29 @@ std::string CApiGlueEntry(const CApiEntry& entry) {
   s += "  } catch (const std::exception&) {\n";
   s += "    return runner->state.FailOutOfMemory();\n";
   s += "  }\n";
-  s += "}\n\n";
-
-  s += "extern \"C\" const char* " + p + "_last_error(const " + runner_type + "* runner) {\n";
-  s += "  return runner == nullptr ? \"the runner is NULL\" : runner->state.last_error();\n";
-  s += "}\n\n";
-  s += "extern \"C\" size_t " + p + "_assertion_count(const " + runner_type + "* runner) {\n";
-  s += "  return runner == nullptr ? 0 : runner->state.assertion_count();\n";
-  s += "}\n\n";
-  s += "extern \"C\" const char* " + p + "_assertion_message(const " + runner_type + "* runner, size_t index) {\n";
-  s += "  return runner == nullptr ? nullptr : runner->state.assertion_message(index);\n";
-  s += "}\n\n";
-  s += "extern \"C\" const char* " + p + "_assertion_label(const " + runner_type + "* runner, size_t index) {\n";
-  s += "  return runner == nullptr ? nullptr : runner->state.assertion_label(index);\n";
   s += "}\n";
+
+  // The accessors of the last call's outcome: return type, name, extra
+  // parameter, the state's method and what a NULL runner gives.
+  struct Accessor {
+    const char* type;
+    const char* name;
+    const char* index_param;
+    const char* call;
+    const char* if_null;
+  };
+  constexpr Accessor kAccessors[] = {
+      {"const char*", "last_error", "", "last_error()", "\"the runner is NULL\""},
+      {"size_t", "assertion_count", "", "assertion_count()", "0"},
+      {"const char*", "assertion_message", ", size_t index", "assertion_message(index)", "nullptr"},
+      {"const char*", "assertion_label", ", size_t index", "assertion_label(index)", "nullptr"},
+  };
+  for (const Accessor& a : kAccessors) {
+    s += "\nextern \"C\" " + std::string(a.type) + " " + p + "_" + a.name + "(const " + runner_type + "* runner" +
+         a.index_param + ") {\n";
+    s += "  return runner == nullptr ? " + std::string(a.if_null) + " : runner->state." + a.call + ";\n";
+    s += "}\n";
+  }
   return s;
 }
 

@@ -30,26 +30,6 @@ bool IsPythonReserved(std::string_view s) {
   return Contains(std::begin(kPythonReserved), std::end(kPythonReserved), s);
 }
 
-// A Python string literal with exactly the bytes of `text` (escaped as
-// bytes, decoded as UTF-8 by Python's source reader only for ASCII).
-std::string PythonStringLiteral(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 0xf];
-    }
-  }
-  return out + "\"";
-}
-
 // The type table of an entry as a Python literal, one type a line:
 // ("bits", N), ("token",), ("tuple", (indices,)), ("array", index, count).
 std::string TypeTable(const MetadataView& m) {
@@ -403,8 +383,8 @@ std::string PythonModuleEntry(const PythonEntry& entry) {
   std::string s;
   s += "\n\n# XLS function " + xls_signature + "\n";
   s += entry_var + " = _Entry(\n";
-  s += "    " + PythonStringLiteral(m.function_name) + ",\n";
-  s += "    " + PythonStringLiteral(entry.c_prefix) + ",\n";
+  s += "    " + QuotedText(m.function_name) + ",\n";
+  s += "    " + QuotedText(entry.c_prefix) + ",\n";
   std::string table = TypeTable(m);
   // Indent the table's lines under the call.
   std::string indented;
@@ -415,7 +395,7 @@ std::string PythonModuleEntry(const PythonEntry& entry) {
   s += "    " + indented + ",\n";
   s += "    [";
   for (size_t i = 0; i < m.params.size(); ++i) {
-    s += (i ? ", " : "") + std::string("(") + PythonStringLiteral(names[i]) + ", " + std::to_string(m.params[i].type) + ")";
+    s += (i ? ", " : "") + std::string("(") + QuotedText(names[i]) + ", " + std::to_string(m.params[i].type) + ")";
   }
   s += "],\n";
   s += "    " + std::to_string(m.return_type) + ")\n\n\n";

@@ -36,23 +36,6 @@ void AppendTypeText(const MetadataView& m, uint32_t index, std::string& out) {
 }
 
 
-std::string Quoted(std::string_view text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      char hex[8];
-      std::snprintf(hex, sizeof(hex), "\\x%02x", c);
-      out += hex;
-    }
-  }
-  return out + "\"";
-}
-
 std::string FeatureNames(uint32_t features) {
   static constexpr struct {
     uint32_t bit;
@@ -153,21 +136,21 @@ std::string DescribeMetadata(const MetadataView& m) {
   line("scratch:", Bytes(m.scratch_size) + ", alignment " + std::to_string(m.scratch_alignment));
   line("inputs:", std::to_string(m.params.size()));
   for (size_t i = 0; i < m.params.size(); ++i) {
-    DescribeBuffer(m, "input " + std::to_string(i) + " " + Quoted(m.params[i].name),
+    DescribeBuffer(m, "input " + std::to_string(i) + " " + QuotedText(m.params[i].name),
                    m.params[i].type, out);
   }
   line("output:", "1");
   DescribeBuffer(m, "output 0", m.return_type, out);
   line("asserts:", std::to_string(m.asserts.size()));
   for (size_t i = 0; i < m.asserts.size(); ++i) {
-    out += "  " + std::to_string(i) + ": " + Quoted(m.asserts[i].message);
-    if (!m.asserts[i].label.empty()) out += " label " + Quoted(m.asserts[i].label);
+    out += "  " + std::to_string(i) + ": " + QuotedText(m.asserts[i].message);
+    if (!m.asserts[i].label.empty()) out += " label " + QuotedText(m.asserts[i].label);
     out += "\n";
   }
   line("traces:", std::to_string(m.traces.size()));
   for (size_t i = 0; i < m.traces.size(); ++i) {
     const TraceDesc& t = m.traces[i];
-    out += "  " + std::to_string(i) + ": " + Quoted(t.format) + " node " + Quoted(t.node) + " verbosity " +
+    out += "  " + std::to_string(i) + ": " + QuotedText(t.format) + " node " + QuotedText(t.node) + " verbosity " +
            std::to_string(t.verbosity) + " operands (";
     for (size_t k = 0; k < t.operand_types.size(); ++k) {
       if (k != 0) out += ", ";
@@ -177,14 +160,31 @@ std::string DescribeMetadata(const MetadataView& m) {
   }
   line("covers:", std::to_string(m.covers.size()));
   for (size_t i = 0; i < m.covers.size(); ++i) {
-    out += "  " + std::to_string(i) + ": " + Quoted(m.covers[i].label) + " node " + Quoted(m.covers[i].node) + "\n";
+    out += "  " + std::to_string(i) + ": " + QuotedText(m.covers[i].label) + " node " + QuotedText(m.covers[i].node) + "\n";
   }
   line("assumptions:", std::to_string(m.assumptions.size()));
   for (size_t i = 0; i < m.assumptions.size(); ++i) {
     out += "  " + std::to_string(i) + ": " + std::string(m.assumptions[i].kind) + " node " +
-           Quoted(m.assumptions[i].node) + "\n";
+           QuotedText(m.assumptions[i].node) + "\n";
   }
   return out;
+}
+
+std::string QuotedText(std::string_view text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char hex[8];
+      std::snprintf(hex, sizeof(hex), "\\x%02x", c);
+      out += hex;
+    }
+  }
+  return out + "\"";
 }
 
 std::string TypeDescText(const MetadataView& metadata, uint32_t type) {

@@ -5,16 +5,7 @@
 #include <string.h>
 
 #include "all_types_c.h"
-
-static int failures = 0;
-
-#define CHECK(condition)                                          \
-  do {                                                            \
-    if (!(condition)) {                                           \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-      ++failures;                                                 \
-    }                                                             \
-  } while (0)
+#include "check.h"
 
 static int text_is(const char* text, const char* expected) { return text != NULL && strcmp(text, expected) == 0; }
 

@@ -6,21 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "asserts_c.h"
 #include "nested_c.h"
 #include "scalar_c.h"
 #include "wide_c.h"
 #include "zero_width_c.h"
-
-static int failures = 0;
-
-#define CHECK(condition)                                                            \
-  do {                                                                              \
-    if (!(condition)) {                                                             \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-      ++failures;                                                                   \
-    }                                                                               \
-  } while (0)
 
 int main(void) {
   zero_width_runner* empties = zero_width_create();

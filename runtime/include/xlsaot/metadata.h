@@ -209,6 +209,12 @@ Result<std::vector<uint8_t>> SerializeArtifactEntries(std::span<const MetadataVi
 // XLS text of a type of the table (in the xlsaot_runtime_tools library): "bits[8]", "(bits[1], token)", "bits[4][3]".
 std::string TypeDescText(const MetadataView& metadata, uint32_t type);
 
+// `text` in double quotes, with '"' and '\' escaped by a backslash and every
+// byte outside printable ASCII as \xHH (in the xlsaot_runtime_tools library):
+// how `xlsaot inspect` quotes names and messages, and a Python string
+// literal of ASCII text.
+std::string QuotedText(std::string_view text);
+
 // In the xlsaot_runtime_tools library, which deployed programs need not
 // link: a human-readable report of everything in the metadata, including the
 // layout of every leaf of every parameter and of the result (what
