@@ -309,6 +309,11 @@ Result<AotArtifact> CompileNetworkAheadOfTime(const Package& package, const Proc
                                                   "': the SystemVerilog DPI-C binding (--dpi) is generated for "
                                                   "functions only, not for proc networks");
   }
+  if (options.c_api || options.python) {
+    return MakeError(ErrorCode::kUnsupported, "proc '" + top.name() +
+                                                  "': the C API and the Python module are generated for functions "
+                                                  "only; a proc network has the C++ API (docs/procs.md)");
+  }
   XLSAOT_ASSIGN_OR_RETURN(NetworkPlan plan, PlanNetwork(package, top));
   AotArtifact artifact;
   artifact.name = options.name;

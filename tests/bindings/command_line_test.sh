@@ -31,6 +31,12 @@ expect_files plain all_types.o all_types.h all_types.cc all_types.xlsmeta
 expect_files c all_types.o all_types.h all_types.cc all_types.xlsmeta all_types_c.h all_types_c.cc
 "$xlsaot" compile "$here/all_types.ir" --top mix --name all_types --out-dir py --python
 expect_files py all_types.o all_types.h all_types.cc all_types.xlsmeta all_types_c.h all_types_c.cc all_types.py
+# A proc network has the C++ API only: asking for the bindings is an error.
+if "$xlsaot" compile "$here/../../examples/pipeline.ir" --name pipeline --out-dir proc --c-api 2>proc.err; then
+  echo "FAIL: --c-api on a proc top succeeded" >&2
+  exit 1
+fi
+grep -q "generated for functions only" proc.err || { cat proc.err >&2; exit 1; }
 cmp c/all_types.o plain/all_types.o
 cmp py/all_types.o plain/all_types.o
 cmp py/all_types_c.cc c/all_types_c.cc
