@@ -212,10 +212,16 @@ std::string Header(const HeaderInput& in) {
   h += "// What Create() checks of this machine (the ABI version, the architecture,\n";
   h += "// the operating system and the CPU features the code was compiled for).\n";
   h += "inline constexpr xlsaot::MetadataView kTarget = {\n";
+  // Every member spelled out: consumers build with -Wextra.
   h += "    .abi_version = XLSAOT_ABI_VERSION,\n    .features = 0,\n";
+  h += "    .scratch_size = " + Num(in.tables.description().scratch_size) + ",\n";
+  h += "    .scratch_alignment = " + Num(in.tables.description().scratch_alignment) + ",\n";
   h += "    .function_name = " + Literal(in.top) + ",\n";
+  h += "    .entry_symbol = \"\",\n";
   h += "    .target_triple = " + Literal(in.target.triple) + ",\n";
-  h += "    .cpu = " + Literal(in.target.cpu) + ",\n    .cpu_features = kCpuFeatures,\n};\n";
+  h += "    .cpu = " + Literal(in.target.cpu) + ",\n    .cpu_features = kCpuFeatures,\n";
+  h += "    .types = {},\n    .fields = {},\n    .params = {},\n    .return_type = 0,\n";
+  h += "    .asserts = {},\n    .traces = {},\n    .covers = {},\n    .assumptions = {},\n};\n";
   h += "inline constexpr std::array<xlsaot_entry_fn, " + Num(in.segment_abis.size()) + "> kEntries = {{\n";
   for (const AbiInfo& abi : in.segment_abis) h += "    &" + abi.entry_symbol + ",\n";
   h += "}};\n\n}  // namespace internal\n\n";
