@@ -352,6 +352,17 @@ const uint8_t* NetworkRunner::State(uint32_t instance, uint32_t element) const {
   return instances_[instance].frame + proc.state[element].offset;
 }
 
+// The segments are compiled code loaded or linked from outside the C++
+// program: Clang's -fsanitize=function would read a type signature in front
+// of each entry point, which it does not have (and which may lie on an
+// unmapped page).
+#if defined(__clang__)
+#define XLSAOT_CALLS_COMPILED_CODE __attribute__((no_sanitize("function")))
+#else
+#define XLSAOT_CALLS_COMPILED_CODE
+#endif
+
+XLSAOT_CALLS_COMPILED_CODE
 Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channel, Stop& stop) {
   InstanceState& st = instances_[index];
   if (!st.in_activation) {

@@ -27,7 +27,10 @@ typedef enum xlsaot_error_code {
   XLSAOT_ERROR_IO = 10,
   XLSAOT_ERROR_CORRUPT_ARTIFACT = 11,
   XLSAOT_ERROR_DEADLOCK = 12,
-  XLSAOT_ERROR_STATE_CONFLICT = 13
+  XLSAOT_ERROR_STATE_CONFLICT = 13,
+  /* Not a code: makes every int a valid value of the type (in C++ too), so
+   * that xlsaot_error_code_name may be given any number. */
+  XLSAOT_ERROR_CODE_RANGE_ = 0x7fffffff
 } xlsaot_error_code;
 
 /* The category name of a code, as xlsaot::ErrorCodeName spells it ("ok",
