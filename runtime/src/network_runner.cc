@@ -63,6 +63,11 @@ namespace {
 
 constexpr size_t kBlockAlignment = 16;
 
+// The alignment of the runner's block: enough for its scratch part.
+size_t BlockAlignment(const NetworkDescription& d) {
+  return d.scratch_alignment > kBlockAlignment ? d.scratch_alignment : kBlockAlignment;
+}
+
 std::string Number(uint64_t value) { return std::string(std::string_view(DecimalText(value))); }
 
 size_t AlignUp(size_t x, size_t alignment) { return (x + alignment - 1) / alignment * alignment; }
@@ -221,7 +226,7 @@ Result<NetworkRunner> NetworkRunner::Create(const NetworkDescription& descriptio
   runner.user_context_ = context;
   runner.allocator_ = allocator;
   runner.block_size_ = measure.size();
-  const size_t alignment = d.scratch_alignment > kBlockAlignment ? d.scratch_alignment : kBlockAlignment;
+  const size_t alignment = BlockAlignment(d);
   runner.block_ = static_cast<uint8_t*>(allocator.allocate(allocator.user_data, runner.block_size_, alignment));
   if (runner.block_ == nullptr) {
     return JoinedError(ErrorCode::kResourceExhausted,
@@ -290,10 +295,15 @@ void NetworkRunner::Release() {
     if (q.owns_storage)
       allocator_.deallocate(allocator_.user_data, q.data, size_t{q.capacity} * description_->channels[c].size, 8);
   }
-  const size_t alignment =
-      description_->scratch_alignment > kBlockAlignment ? description_->scratch_alignment : kBlockAlignment;
-  allocator_.deallocate(allocator_.user_data, block_, block_size_, alignment);
+  allocator_.deallocate(allocator_.user_data, block_, block_size_, BlockAlignment(*description_));
   block_ = nullptr;
+}
+
+void NetworkRunner::TakeFront(Queue& q, uint32_t size, bool single_value, uint8_t* out) {
+  CopyValue(out, q.data + size_t{q.head} * size, size);
+  if (single_value) return;
+  q.head = (q.head + 1) & (q.capacity - 1);
+  --q.count;
 }
 
 bool NetworkRunner::Push(Queue& q, uint32_t size, bool single_value, const uint8_t* data) {
@@ -337,11 +347,7 @@ bool NetworkRunner::Receive(uint32_t channel, uint8_t* out) {
   const NetworkChannel& c = description_->channels[channel];
   Queue& q = queues_[channel];
   if (q.count == 0) return false;
-  CopyValue(out, q.data + size_t{q.head} * c.size, c.size);
-  if (c.kind == NetworkChannelKind::kStreaming) {
-    q.head = (q.head + 1) & (q.capacity - 1);
-    --q.count;
-  }
+  TakeFront(q, c.size, c.kind == NetworkChannelKind::kSingleValue, out);
   return true;
 }
 
@@ -395,11 +401,7 @@ Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channe
       case NetworkStepKind::kReceive: {
         Queue& q = *step.queue;
         if (enabled && q.count > 0) {
-          CopyValue(step.data, q.data + size_t{q.head} * step.size, step.size);
-          if (!step.single_value) {
-            q.head = (q.head + 1) & (q.capacity - 1);
-            --q.count;
-          }
+          TakeFront(q, step.size, step.single_value, step.data);
           if (step.valid != nullptr) *step.valid = 1;
           break;
         }

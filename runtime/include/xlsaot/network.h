@@ -189,6 +189,7 @@ class NetworkRunner {
   bool Push(uint32_t channel, const uint8_t* data);
   bool Push(Queue& queue, uint32_t size, bool single_value, const uint8_t* data);
   bool Grow(Queue& queue, uint32_t size);
+  static void TakeFront(Queue& queue, uint32_t size, bool single_value, uint8_t* out);
   void EndActivation(InstanceState& instance);
   static void OnAssert(xlsaot_context* ctx, uint32_t index, const char* message, size_t message_len,
                        const char* label, size_t label_len);
