@@ -10,6 +10,7 @@
 #include "codegen/bits_emitter.h"
 #include "codegen/loop_unrolling.h"
 #include "codegen/memory_emitter.h"
+#include "codegen/rare_paths.h"
 #include "codegen/type_layout.h"
 #include "codegen/value_buffer.h"
 #include "interp/bits_ops.h"
@@ -72,6 +73,11 @@ class FunctionLowerer {
   void BindParams(llvm::Function* fn);
   void EmitReturn(llvm::Value* out);
   llvm::Function* NewPart(int index);
+  // The conditions of path specialisation (codegen/rare_paths.h), for a
+  // function lowered into one LLVM function, and which nodes may be lowered
+  // earlier than their place to test them early.
+  std::vector<RareCondition> RareConditions() const;
+  bool Movable(const Node& n) const;
 
   // --- node values ---
   size_t IndexOf(const Node* n) const { return n->position(); }
@@ -310,6 +316,20 @@ void FunctionLowerer::EmitReturn(llvm::Value* out) {
   }
 }
 
+std::vector<RareCondition> FunctionLowerer::RareConditions() const {
+  const CodegenOptions& o = m_.options();
+  if (o.opt_level < 2) return {};
+  return ChooseRareConditions(f_, o.rare_paths);
+}
+
+bool FunctionLowerer::Movable(const Node& n) const {
+  // Values in registers only: moving a node that reads or updates a buffer
+  // could reorder it with an in-place update of that buffer.
+  const OpInfo& info = n.op_info();
+  if (info.has_flag(kFlagSideEffecting) || info.has_flag(kFlagCallsFunction) || !InRegister(n.type())) return false;
+  return std::all_of(n.operands().begin(), n.operands().end(), [this](const Node* o) { return InRegister(o->type()); });
+}
+
 Status FunctionLowerer::Lower() {
   if (f_.return_node() == nullptr) return MakeError(ErrorCode::kUnsupported, "function '" + f_.name() + "' has no return value");
   Analyze();
@@ -319,12 +339,18 @@ Status FunctionLowerer::Lower() {
   if (part_count_ == 1) {
     BeginFunction(impl);
     BindParams(impl);
-    for (const Node* node : parts_[0]) {
+    std::vector<RareCondition> rare = RareConditions();
+    const std::vector<const Node*> order =
+        rare.empty() ? parts_[0] : ConditionsFirst(parts_[0], rare, [this](const Node& n) { return Movable(n); });
+    for (const Node* node : order) {
       XLSAOT_RETURN_IF_ERROR(LowerNode(*node));
       XLSAOT_RETURN_IF_ERROR(status_);
     }
     EmitReturn(out);
     FinishFunction();
+    std::vector<LoweredCondition> lowered;
+    for (const RareCondition& c : rare) lowered.push_back({values_[IndexOf(c.node)].reg, c.common_value});
+    codegen::SplitOnRareConditions(*fn_, lowered);
   } else {
     // The parts run one after the other; values crossing them go through
     // the frame (fixed slots of the region).

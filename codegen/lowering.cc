@@ -36,6 +36,10 @@ Status CheckOptions(const CodegenOptions& o) {
   if (o.stack_budget_bytes < 0) return bad("the stack budget must not be negative");
   if (o.partition_nodes < 1) return bad("the partition size must be at least one node");
   if (o.full_unroll_nodes < 0) return bad("the full unrolling budget must not be negative");
+  if (o.rare_paths.max_conditions < 0) return bad("the number of rare-path conditions must not be negative");
+  if (o.rare_paths.min_bits < 1) return bad("rare-path comparisons must be at least one bit wide");
+  if (o.rare_paths.min_gain_nodes < 1 || o.rare_paths.min_gain_64ths < 0)
+    return bad("the rare-path gain must be at least one node and not a negative share");
   if (!IsPowerOfTwo(o.scratch_alignment))
     return bad("scratch alignment " + std::to_string(o.scratch_alignment) + " is not a power of two");
   return {};
@@ -135,14 +139,19 @@ void EmitEntry(ModuleEmitter& m, const FunctionAbi& top, const std::string& name
     args.push_back(top.params[i] == Passing::kValue ? codegen::LoadBits(m, b, buffer, f.param(i)->type()) : buffer);
   }
   const Type* result_type = ReturnType(f);
+  // A result passed by pointer needs its buffer before the call; one in a
+  // register only after it (loaded then, it occupies no register meanwhile).
   llvm::Value* out = nullptr;
-  if (top.result != Passing::kNone) out = b.CreateAlignedLoad(ptr, outputs, align8);
-  if (top.result == Passing::kPointer) args.push_back(out);
+  if (top.result == Passing::kPointer) {
+    out = b.CreateAlignedLoad(ptr, outputs, align8);
+    args.push_back(out);
+  }
   args.push_back(codegen::ByteOffset(b, scratch, status_bytes));
   args.push_back(status);
   args.push_back(ctx);
   llvm::CallInst* call = b.CreateCall(top.impl, args);
-  if (top.result == Passing::kValue) codegen::StoreBits(m, b, call, out, result_type);
+  if (top.result == Passing::kValue)
+    codegen::StoreBits(m, b, call, b.CreateAlignedLoad(ptr, outputs, align8), result_type);
   // Copies inside the compiled code carry whatever padding their sources
   // had (inputs may hold garbage there); outputs promise zeros.
   if (top.result == Passing::kPointer) codegen::EmitClearPadding(m, b, out, result_type);

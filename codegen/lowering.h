@@ -18,6 +18,22 @@
 
 namespace xlsaot {
 
+// Path specialisation on rare conditions (codegen/rare_paths.h): a function
+// may branch on comparisons that are rarely true, with the code after each
+// compiled once per outcome, when that shortens its common path enough.
+struct RarePathOptions {
+  // At most this many branches per function (each copies the code after it
+  // once); 0 turns the specialisation off.
+  int max_conditions = 6;
+  // Only an eq or ne of a value at least this wide against a literal is
+  // rare (true for one value in 2^min_bits).
+  int64_t min_bits = 8;
+  // The common path must get shorter by at least this many IR nodes, and
+  // by at least this many 64ths of the function.
+  int64_t min_gain_nodes = 8;
+  int64_t min_gain_64ths = 8;
+};
+
 struct CodegenOptions {
   // LLVM optimisation level, 0 to 3 (-O0 .. -O3).
   int opt_level = 2;
@@ -53,6 +69,8 @@ struct CodegenOptions {
   // checks its indices and reports a failed assumption (on_assumption). The
   // JIT always does; ahead-of-time code only when compiled with events.
   bool assumption_events = true;
+  // From -O2: branching on rarely true comparisons (codegen/rare_paths.h).
+  RarePathOptions rare_paths;
 };
 
 // An assert, trace or cover of the compiled code, numbered as in the

@@ -3,6 +3,7 @@
 #include <mutex>
 #include <string>
 
+#include "codegen/sign_tests.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -111,6 +112,7 @@ Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& target, int opt
     passes = builder.buildPerModuleDefaultPipeline(level);
   }
   passes.run(module, mam);
+  if (opt_level > 0) codegen::RewriteOddWidthSignTests(module);
   return {};
 }
 
