@@ -94,6 +94,7 @@ Result<AotTarget> SelectAotTarget(const AotOptions& options) {
   codegen.assumption_events = options.events;
   codegen.scratch_alignment = options.scratch_alignment;
   codegen.stack_cutoff_bytes = options.stack_cutoff_bytes;
+  codegen.rare_paths.max_conditions = options.rare_path_conditions;
   return SelectAotTarget(options.cpu, codegen);
 }
 

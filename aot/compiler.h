@@ -29,6 +29,9 @@ struct AotOptions {
   int64_t scratch_alignment = 8;
   // Values larger than this live in scratch memory instead of on the stack.
   int64_t stack_cutoff_bytes = 512;
+  // From -O2, how many rarely true comparisons a function may branch on
+  // (`--rare-paths`, CodegenOptions::rare_path_conditions); 0 never branches.
+  int rare_path_conditions = 6;
   // Traces and covers are compiled and their sites recorded in the metadata
   // (`--events`); without it a reachable trace or cover is an error.
   bool events = false;

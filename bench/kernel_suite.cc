@@ -148,11 +148,14 @@ CodegenOptions AtOptLevel(int opt_level) {
   options.opt_level = opt_level;
   // The environment may name a CPU to compile for instead of the host's
   // ("x86-64" is the ahead-of-time compiler's portable baseline), and a
-  // budget for unrolling loops, to see what either is worth.
+  // budget for unrolling loops and a number of rare-path conditions, to see
+  // what each is worth.
   const char* cpu = std::getenv("XLSAOT_BENCH_CPU");
   if (cpu != nullptr && *cpu != '\0') options.cpu = cpu;
   const char* unroll = std::getenv("XLSAOT_BENCH_FULL_UNROLL_NODES");
   if (unroll != nullptr && *unroll != '\0') options.full_unroll_nodes = std::atoll(unroll);
+  const char* rare = std::getenv("XLSAOT_BENCH_RARE_PATH_CONDITIONS");
+  if (rare != nullptr && *rare != '\0') options.rare_paths.max_conditions = std::atoi(rare);
   return options;
 }
 

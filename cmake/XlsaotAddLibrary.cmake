@@ -1,6 +1,6 @@
 # xlsaot_add_library(<target> IR <file.ir> TOP <fn>... [NAME <name>]
 #                    [NAMESPACE <ns>] [OPT_LEVEL <0-3>] [CPU <cpu>] [EVENTS]
-#                    [JOBS <n>] [DPI] [C_API] [PYTHON])
+#                    [JOBS <n>] [RARE_PATHS <n>] [DPI] [C_API] [PYTHON])
 #
 # Compiles XLS function <fn> of <file.ir> ahead of time, at build time, and
 # defines the static library <target>: the compiled object plus the generated
@@ -20,6 +20,9 @@
 # JOBS: threads compiling the parts of a large function (xlsaot compile -j;
 # default: the hardware threads). The artifact is the same for any number, so
 # changing it does not recompile.
+#
+# RARE_PATHS: from OPT_LEVEL 2, the most rarely true comparisons a function
+# may branch on (xlsaot compile --rare-paths; default 6, 0 for none).
 #
 # C_API also generates the C API (xlsaot compile --c-api, docs/c-api.md):
 # <name>_c.h lands in the target's include directory and its glue is
@@ -42,7 +45,7 @@
 include_guard(GLOBAL)
 
 function(xlsaot_add_library target)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI;C_API;PYTHON" "IR;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS" "TOP")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "EVENTS;DPI;C_API;PYTHON" "IR;NAME;NAMESPACE;OPT_LEVEL;CPU;JOBS;RARE_PATHS" "TOP")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "xlsaot_add_library(${target}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -91,6 +94,9 @@ function(xlsaot_add_library target)
   endif()
   if(ARG_CPU)
     list(APPEND compile_args --cpu "${ARG_CPU}")
+  endif()
+  if(NOT "${ARG_RARE_PATHS}" STREQUAL "")
+    list(APPEND compile_args --rare-paths "${ARG_RARE_PATHS}")
   endif()
   if(ARG_EVENTS)
     list(APPEND compile_args --events)

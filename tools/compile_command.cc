@@ -102,6 +102,10 @@ Command AddCompileCommand(CLI::App& parent) {
                   "Threads compiling the parts of a large function at once (default: the hardware "
                   "threads of this machine); the artifact is the same for any number")
       ->check(CLI::PositiveNumber);
+  app->add_option("--rare-paths", options->aot.rare_path_conditions,
+                  "From -O2, the most comparisons that are rarely true (== against a constant) a function "
+                  "may branch on, compiling the code after each once per outcome (default 6; 0: none)")
+      ->check(CLI::NonNegativeNumber);
   app->add_option("--scratch-alignment", options->aot.scratch_alignment,
                   "Alignment the compiled code may assume for its scratch buffer (a power of two "
                   ">= 8; default 8)");

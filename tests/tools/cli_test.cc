@@ -629,5 +629,19 @@ fn checked(x: bits[8] id=8) -> bits[8] {
   }
 }
 
+// --rare-paths changes the compiled code (fp32_add branches on its special
+// cases by default), never the API; a negative count is a usage error.
+TEST_F(CliTest, RarePathsChangeTheObjectOnly) {
+  const std::string ir = std::string(XLSAOT_SOURCE_DIR) + "/bench/kernels/fp32_add.ir";
+  CliRun on = Run({"compile", ir, "--name", "fp", "--out-dir", (dir_ / "on").string()});
+  CliRun off = Run({"compile", ir, "--name", "fp", "--out-dir", (dir_ / "off").string(), "--rare-paths", "0"});
+  ASSERT_EQ(on.exit_code, kExitOk) << on.err;
+  ASSERT_EQ(off.exit_code, kExitOk) << off.err;
+  EXPECT_NE(cli_test::ReadFileForTest(dir_ / "on" / "fp.o"), cli_test::ReadFileForTest(dir_ / "off" / "fp.o"));
+  EXPECT_EQ(cli_test::ReadFileForTest(dir_ / "on" / "fp.h"), cli_test::ReadFileForTest(dir_ / "off" / "fp.h"));
+  CliRun bad = Run({"compile", ir, "--name", "fp", "--out-dir", (dir_ / "bad").string(), "--rare-paths", "-1"});
+  EXPECT_EQ(bad.exit_code, kExitUsage) << bad.err;
+}
+
 }  // namespace
 }  // namespace xlsaot
