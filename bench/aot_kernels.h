@@ -15,6 +15,7 @@
 #include "aot_add8.h"
 #include "aot_crc32.h"
 #include "aot_fp32_add.h"
+#include "aot_fp32_add_all_paths.h"
 #include "aot_matmul4.h"
 #include "aot_sha256_compress.h"
 #include "aot_sha256_compress_unrolled.h"
@@ -73,6 +74,9 @@ void ForEachAotKernel(Visitor&& visit) {
   visit.template operator()<AotKernel<aot_fp32_add::Runner, uint32_t, uint32_t>>(std::string_view("fp32_add"));
   visit.template operator()<AotKernel<aot_add8::Runner, uint8_t, uint8_t>>(std::string_view("add8"));
 }
+
+// fp32_add compiled without rare-path branches (bench/CMakeLists.txt).
+using AotFp32AddAllPaths = AotKernel<aot_fp32_add_all_paths::Runner, uint32_t, uint32_t>;
 
 }  // namespace xlsaot::bench
 

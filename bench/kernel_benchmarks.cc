@@ -231,6 +231,8 @@ void BM_Cpp(benchmark::State& state, const KernelSpec* spec) {
     ForEachAotKernel([&]<typename Kernel>(std::string_view name) {
       if (name == spec.name) benchmark::RegisterBenchmark((prefix + "aot").c_str(), BM_Aot<Kernel>, &spec);
     });
+    if (spec.name == "fp32_add")
+      benchmark::RegisterBenchmark((prefix + "aot_all_paths").c_str(), BM_Aot<AotFp32AddAllPaths>, &spec);
 #if XLSAOT_BENCH_VERILATOR
     benchmark::RegisterBenchmark((prefix + "verilator").c_str(), BM_Verilator, &spec);
 #endif

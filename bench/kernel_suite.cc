@@ -57,14 +57,23 @@ std::vector<Value> RandomArgs(const Function& top, uint64_t index) {
 // Floats that exercise every path of the adder: ordinary operands of similar
 // magnitude (so that subtraction cancels), far-apart exponents, zeros of both
 // signs, subnormals, the largest finite values, infinities and NaNs, and raw
-// random encodings.
+// random encodings. XLSAOT_BENCH_FP32_MIX=specials makes every operand a
+// special value (zero, subnormal, extreme, infinite or NaN), =ordinary none:
+// the two ends of the input distributions the rare-path branches meet.
 uint32_t InterestingFloat(std::mt19937_64& rng, uint32_t partner) {
   static constexpr uint32_t kSpecial[] = {
       0x00000000, 0x80000000, 0x00000001, 0x807fffff, 0x00800000, 0x80800000, 0x7f7fffff, 0xff7fffff,
       0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001, 0x7f800001, 0x3f800000, 0xbf800000, 0x34000000,
   };
+  static const std::string mix = [] {
+    const char* env = std::getenv("XLSAOT_BENCH_FP32_MIX");
+    return std::string(env == nullptr ? "" : env);
+  }();
   const uint32_t r = static_cast<uint32_t>(rng());
-  switch (rng() % 8) {
+  uint64_t kind = rng() % 8;
+  if (mix == "specials") kind = 0;
+  if (mix == "ordinary") kind = 6 + kind % 2;
+  switch (kind) {
     case 0:
       return kSpecial[rng() % std::size(kSpecial)];
     case 1:
