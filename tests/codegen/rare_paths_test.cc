@@ -14,12 +14,14 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "tests/codegen/parsed_ir.h"
+#include "tests/codegen/work_chain.h"
 
 namespace xlsaot::codegen {
 namespace {
 
 using test::Parse;
 using test::Parsed;
+using test::WorkChain;
 
 // x's top byte equal to `special_value` (through `compare`, eq or ne) picks
 // a result computed from eleven nodes that nothing else needs; `extra`
@@ -38,18 +40,7 @@ top fn f(x: bits[32], y: bits[32]) -> bits[32] {
   special_value: bits[)" + w + R"(] = literal(value=0)
   special: bits[1] = )" + compare + R"((top_bits, special_value)
   common: bits[32] = add(x, y)
-  s1: bits[32] = umul(x, y)
-  s2: bits[32] = xor(s1, y)
-  s3: bits[32] = shll(s2, x)
-  s4: bits[32] = sub(s3, x)
-  s5: bits[32] = shrl(s4, y)
-  s6: bits[32] = or(s5, x)
-  s7: bits[32] = and(s6, s1)
-  s8: bits[32] = neg(s7)
-  s9: bits[32] = add(s8, s2)
-  s10: bits[32] = xor(s9, s3)
-  s11: bits[32] = sub(s10, s4)
-)" + extra + "  ret r: bits[32] = sel(special, cases=[" + (eq ? "common, s11" : "s11, common") + R"(])
+)" + WorkChain("s", 32, "x", "y", 11) + extra + "  ret r: bits[32] = sel(special, cases=[" + (eq ? "common, s11" : "s11, common") + R"(])
 }
 )";
 }
@@ -90,16 +81,7 @@ TEST(RarePathsTest, ComparisonsWithoutAConstantAreNotRare) {
 
 top fn f(x: bits[32], y: bits[32]) -> bits[32] {
   same: bits[1] = eq(x, y)
-  s1: bits[32] = umul(x, y)
-  s2: bits[32] = xor(s1, y)
-  s3: bits[32] = shll(s2, x)
-  s4: bits[32] = sub(s3, x)
-  s5: bits[32] = shrl(s4, y)
-  s6: bits[32] = or(s5, x)
-  s7: bits[32] = and(s6, s1)
-  s8: bits[32] = neg(s7)
-  s9: bits[32] = add(s8, s2)
-  ret r: bits[32] = sel(same, cases=[x, s9])
+)" + WorkChain("s", 32, "x", "y", 9) + R"(  ret r: bits[32] = sel(same, cases=[x, s9])
 }
 )");
   ASSERT_NE(p.top, nullptr);
@@ -112,16 +94,7 @@ TEST(RarePathsTest, ASmallSavingIsNotWorthACopy) {
 top fn f(x: bits[32], y: bits[32]) -> bits[32] {
   zero: bits[32] = literal(value=0)
   is_zero: bits[1] = eq(x, zero)
-  s1: bits[32] = umul(x, y)
-  s2: bits[32] = xor(s1, y)
-  s3: bits[32] = shll(s2, x)
-  s4: bits[32] = sub(s3, x)
-  s5: bits[32] = shrl(s4, y)
-  s6: bits[32] = or(s5, x)
-  s7: bits[32] = and(s6, s1)
-  s8: bits[32] = neg(s7)
-  s9: bits[32] = add(s8, s2)
-  special: bits[32] = not(y)
+)" + WorkChain("s", 32, "x", "y", 9) + R"(  special: bits[32] = not(y)
   ret r: bits[32] = sel(is_zero, cases=[s9, special])
 }
 )");
@@ -157,17 +130,7 @@ top fn f(x: bits[32], y: bits[32]) -> bits[32] {
   frac_zero: bits[1] = eq(frac, zero23)
   inf: bits[1] = and(exp_max, frac_zero)
   common: bits[32] = add(x, y)
-  s1: bits[32] = umul(x, y)
-  s2: bits[32] = xor(s1, y)
-  s3: bits[32] = shll(s2, x)
-  s4: bits[32] = sub(s3, x)
-  s5: bits[32] = shrl(s4, y)
-  s6: bits[32] = or(s5, x)
-  s7: bits[32] = and(s6, s1)
-  s8: bits[32] = neg(s7)
-  s9: bits[32] = add(s8, s2)
-  s10: bits[32] = xor(s9, s3)
-  r1: bits[32] = sel(exp_max, cases=[common, s10])
+)" + WorkChain("s", 32, "x", "y", 10) + R"(  r1: bits[32] = sel(exp_max, cases=[common, s10])
   ret r: bits[32] = sel(inf, cases=[r1, y])
 }
 )");

@@ -10,6 +10,7 @@
 #include "codegen/rare_paths.h"
 #include "gtest/gtest.h"
 #include "tests/codegen/parsed_ir.h"
+#include "tests/codegen/work_chain.h"
 #include "tests/jit/differential_check.h"
 
 namespace xlsaot::test {
@@ -54,7 +55,7 @@ TEST(RarePathsJitTest, Fp32AddAgreesOnEverySpecialCase) {
 
 // Traces, an assertion and a cover before and after the conditions, some
 // conditional on them: each path reports what the dataflow reports.
-constexpr char kEventsIr[] = R"(package p
+const std::string kEventsIr = R"(package p
 
 top fn f(x: bits[16], y: bits[16]) -> bits[16] {
   tok: token = after_all()
@@ -65,29 +66,11 @@ top fn f(x: bits[16], y: bits[16]) -> bits[16] {
   y_not_ones: bits[1] = ne(y, ones)
   y_ones: bits[1] = not(y_not_ones)
   t0: token = trace(tok, x_zero, format="x is zero, y = {}", data_operands=[y])
-  s1: bits[16] = umul(y, y)
-  s2: bits[16] = xor(s1, y)
-  s3: bits[16] = shll(s2, y)
-  s4: bits[16] = sub(s3, y)
-  s5: bits[16] = shrl(s4, y)
-  s6: bits[16] = or(s5, s1)
-  s7: bits[16] = and(s6, s2)
-  s8: bits[16] = neg(s7)
-  s9: bits[16] = add(s8, s3)
-  not_seven: bits[1] = ne(y, seven)
+)" + WorkChain("s", 16, "y", "y", 9) + R"(  not_seven: bits[1] = ne(y, seven)
   a1: token = assert(t0, not_seven, message="y is 7", label="y_is_7")
   c1: () = cover(x_zero, label="zero_x")
   t1: token = trace(a1, y_ones, format="y all ones, x = {:#x}", data_operands=[x])
-  u1: bits[16] = umul(x, x)
-  u2: bits[16] = xor(u1, x)
-  u3: bits[16] = shll(u2, x)
-  u4: bits[16] = sub(u3, x)
-  u5: bits[16] = shrl(u4, x)
-  u6: bits[16] = or(u5, u1)
-  u7: bits[16] = and(u6, u2)
-  u8: bits[16] = neg(u7)
-  u9: bits[16] = add(u8, u3)
-  c2: () = cover(y_ones, label="ones_y")
+)" + WorkChain("u", 16, "x", "x", 9) + R"(  c2: () = cover(y_ones, label="ones_y")
   common: bits[16] = add(x, y)
   r1: bits[16] = sel(x_zero, cases=[common, s9])
   ret r: bits[16] = sel(y_not_ones, cases=[u9, r1])
