@@ -30,8 +30,10 @@ bool IsRareComparison(const Node& n, int64_t min_bits) {
 // How many nodes the common path computes when some conditions are known:
 // values of one bit are propagated through logic and selects, a select
 // whose selector is known keeps only the chosen case, and what nothing
-// live uses is not computed. Params and literals cost nothing; a known
-// condition costs its comparison and one more for its branch.
+// live uses is not computed. Every other node costs one; so does a
+// condition, whose comparison the machine fuses with its branch (x86 runs
+// a compare and a conditional jump as one operation), and which stays
+// computed even when nothing else uses it.
 class CommonPathCost {
  public:
   explicit CommonPathCost(const Function& f) : f_(f) {}
@@ -62,8 +64,6 @@ class CommonPathCost {
     }
     return cost;
   }
-
-  bool Live(const Node& n) const { return live_[n.position()]; }
 
  private:
   int8_t Known(const Node* n) const { return known_[n->position()]; }
@@ -133,16 +133,15 @@ std::vector<RareCondition> ChooseRareConditions(const Function& f, const RarePat
   if (candidates.empty()) return {};
 
   // Greedily add the condition that shortens the common path most, while
-  // one shortens it by more than its branch costs.
+  // one shortens it at all.
   CommonPathCost path(f);
   std::vector<int8_t> assumed(f.nodes().size(), kUnknown);
   const int64_t unspecialised = path.Cost(assumed);
   int64_t cost = unspecialised;
   std::set<const Node*> chosen;
-  constexpr int64_t kMinGainPerCondition = 1;
   while (static_cast<int>(chosen.size()) < limits.max_conditions) {
     const Node* best = nullptr;
-    int64_t best_cost = cost - kMinGainPerCondition + 1;
+    int64_t best_cost = cost;
     for (const Node* c : candidates) {
       if (chosen.count(c) != 0) continue;
       assumed[c->position()] = c->op() == Op::kNe ? 1 : 0;

@@ -1,6 +1,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <utility>
 
 #include "xlsaot/error_text.h"
 #include "xlsaot/network.h"
@@ -277,6 +278,7 @@ NetworkRunner& NetworkRunner::operator=(NetworkRunner&& other) noexcept {
   failed_assert_len_ = other.failed_assert_len_;
   conflict_ = other.conflict_;
   conflict_proc_ = other.conflict_proc_;
+  error_ = static_cast<Status&&>(other.error_);
   context_ = other.context_;
   // The callbacks find the runner through the context.
   if (context_ != nullptr) context_->user_data = this;
@@ -367,9 +369,10 @@ const uint8_t* NetworkRunner::State(uint32_t instance, uint32_t element) const {
 #else
 #define XLSAOT_CALLS_COMPILED_CODE
 #endif
+#define XLSAOT_COLD __attribute__((cold, noinline))
 
 XLSAOT_CALLS_COMPILED_CODE
-Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channel, Stop& stop) {
+bool NetworkRunner::Run(uint32_t index, bool others_ready, bool& progress, uint32_t& woken_channel, Stop& stop) {
   InstanceState& st = instances_[index];
   if (!st.in_activation) {
     st.in_activation = true;
@@ -384,19 +387,28 @@ Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channe
       case NetworkStepKind::kSegment: {
         current_segment_ = step.segment;
         const int32_t status = step.entry(step.table, step.table + step.input_count, scratch_, context_);
-        if (status != XLSAOT_STATUS_OK) return EntryStatusToError(status, st.proc->name);
+        if (status != XLSAOT_STATUS_OK) [[unlikely]] {
+          error_ = EntryStatusToError(status, st.proc->name);
+          return false;
+        }
         break;
       }
       case NetworkStepKind::kSend: {
         if (!enabled) break;
-        if (!Push(*step.queue, step.size, step.single_value, step.data))
-          return MakeError(ErrorCode::kResourceExhausted, "cannot grow the queue of a channel");
+        if (!Push(*step.queue, step.size, step.single_value, step.data)) [[unlikely]] {
+          error_ = MakeError(ErrorCode::kResourceExhausted, "cannot grow the queue of a channel");
+          return false;
+        }
         if (step.observed && observer_.on_send != nullptr) observer_.on_send(observer_.user_data, step.channel, step.data);
         progress = true;
         ++st.next_step;
+        // With nobody else ready, nobody blocked on the channel and no
+        // failed assert to end the tick with, this instance runs next
+        // anyway: go on without the round trip through Tick.
+        if (!others_ready && step.queue->blocked_receiver < 0 && failed_assert_ == nullptr) continue;
         woken_channel = step.channel;
         stop = Stop::kSent;
-        return {};
+        return true;
       }
       case NetworkStepKind::kReceive: {
         Queue& q = *step.queue;
@@ -408,7 +420,7 @@ Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channe
         if (enabled && step.blocking) {
           q.blocked_receiver = static_cast<int32_t>(index);
           stop = Stop::kBlocked;
-          return {};
+          return true;
         }
         // Disabled, or non-blocking without data: the zero value.
         if (step.size != 0) std::memset(step.data, 0, step.size);
@@ -421,7 +433,7 @@ Status NetworkRunner::Run(uint32_t index, bool& progress, uint32_t& woken_channe
   }
   stop = Stop::kEnded;
   EndActivation(st);
-  return {};
+  return true;
 }
 
 void NetworkRunner::EndActivation(InstanceState& st) {
@@ -463,23 +475,11 @@ Status NetworkRunner::Tick() {
     conflict_ = nullptr;
     uint32_t woken_channel = 0;
     Stop stop = Stop::kEnded;
-    Status status = Run(index, progress, woken_channel, stop);
-    if (!status.ok()) {
-      ++ticks_run_;
-      return status;
-    }
+    const bool ran = Run(index, count > 0, progress, woken_channel, stop);
     // A failed assert fails the tick once its instance stops running.
-    if (failed_assert_ != nullptr) {
+    if (!ran || failed_assert_ != nullptr || conflict_ != nullptr) [[unlikely]] {
       ++ticks_run_;
-      return MakeError(ErrorCode::kAssertionFailed, std::string(failed_assert_, failed_assert_len_));
-    }
-    if (conflict_ != nullptr) {
-      ++ticks_run_;
-      return MakeError(ErrorCode::kStateConflict,
-                       "proc '" + std::string(conflict_proc_->name) +
-                           "' has multiple active next values for state element '" +
-                           conflict_proc_->state[conflict_->state_element].name + "' in one activation (node '" +
-                           conflict_->node_name + "')");
+      return TickFailure(ran);
     }
     if (stop == Stop::kSent) {
       Queue& q = queues_[woken_channel];
@@ -495,15 +495,33 @@ Status NetworkRunner::Tick() {
     }
   }
   ++ticks_run_;
-  if (!progress) {
-    std::string blocked;
-    for (uint32_t c = 0; c < description_->channel_count; ++c) {
-      if (queues_[c].blocked_receiver < 0) continue;
-      blocked += (blocked.empty() ? "" : ", ") + std::string(description_->channels[c].name);
-    }
-    return MakeError(ErrorCode::kDeadlock, "proc network is deadlocked; blocked channels: " + blocked);
-  }
+  if (!progress) [[unlikely]] return DeadlockError();
   return {};
+}
+
+// The error paths of Tick, out of line so that the loop keeps a small frame.
+XLSAOT_COLD Status NetworkRunner::TickFailure(bool ran) {
+  if (!ran) {
+    Status error = std::move(error_);
+    error_ = Status();
+    return error;
+  }
+  if (failed_assert_ != nullptr)
+    return MakeError(ErrorCode::kAssertionFailed, std::string(failed_assert_, failed_assert_len_));
+  return MakeError(ErrorCode::kStateConflict,
+                   "proc '" + std::string(conflict_proc_->name) +
+                       "' has multiple active next values for state element '" +
+                       conflict_proc_->state[conflict_->state_element].name + "' in one activation (node '" +
+                       conflict_->node_name + "')");
+}
+
+XLSAOT_COLD Status NetworkRunner::DeadlockError() const {
+  std::string blocked;
+  for (uint32_t c = 0; c < description_->channel_count; ++c) {
+    if (queues_[c].blocked_receiver < 0) continue;
+    blocked += (blocked.empty() ? "" : ", ") + std::string(description_->channels[c].name);
+  }
+  return MakeError(ErrorCode::kDeadlock, "proc network is deadlocked; blocked channels: " + blocked);
 }
 
 Status NetworkRunner::Tick(int64_t n) {

@@ -185,12 +185,20 @@ class NetworkRunner {
 
   NetworkRunner() = default;
   void Release();
-  Status Run(uint32_t instance, bool& progress, uint32_t& woken_channel, Stop& stop);
+  // Runs `instance` until its activation ends, it blocks or it sends (it
+  // goes on after a send when `others_ready` is false and the send woke
+  // nobody: it would be the next to run anyway). False on an error, which
+  // is then in error_.
+  bool Run(uint32_t instance, bool others_ready, bool& progress, uint32_t& woken_channel, Stop& stop);
   bool Push(uint32_t channel, const uint8_t* data);
   bool Push(Queue& queue, uint32_t size, bool single_value, const uint8_t* data);
   bool Grow(Queue& queue, uint32_t size);
   static void TakeFront(Queue& queue, uint32_t size, bool single_value, uint8_t* out);
   void EndActivation(InstanceState& instance);
+  // The error of a tick whose Run failed (`ran` false), hit a failed
+  // assert or a state conflict; and of a tick without progress.
+  Status TickFailure(bool ran);
+  Status DeadlockError() const;
   static void OnAssert(xlsaot_context* ctx, uint32_t index, const char* message, size_t message_len,
                        const char* label, size_t label_len);
   static void OnTrace(xlsaot_context* ctx, uint32_t index, const uint8_t* const* operands);
@@ -219,6 +227,8 @@ class NetworkRunner {
   // next_values of one element.
   const NetworkNextValue* conflict_ = nullptr;
   const NetworkProc* conflict_proc_ = nullptr;
+  // The error of the Run that returned false.
+  Status error_;
   // Our own context, forwarding to user_context_; it lives in the block so
   // that moving the runner keeps the address compiled code was given.
   xlsaot_context* context_ = nullptr;
