@@ -138,12 +138,14 @@ std::vector<RareCondition> ChooseRareConditions(const Function& f, const RarePat
   std::vector<int8_t> assumed(f.nodes().size(), kUnknown);
   const int64_t unspecialised = path.Cost(assumed);
   int64_t cost = unspecialised;
-  std::set<const Node*> chosen;
+  // In the order they were chosen; positions, not pointers, so that the
+  // choice (and the artifact) is the same on every run.
+  std::vector<const Node*> chosen;
   while (static_cast<int>(chosen.size()) < limits.max_conditions) {
     const Node* best = nullptr;
     int64_t best_cost = cost;
     for (const Node* c : candidates) {
-      if (chosen.count(c) != 0) continue;
+      if (assumed[c->position()] != kUnknown) continue;  // chosen already
       assumed[c->position()] = c->op() == Op::kNe ? 1 : 0;
       const int64_t with_c = path.Cost(assumed);
       assumed[c->position()] = kUnknown;
@@ -153,30 +155,28 @@ std::vector<RareCondition> ChooseRareConditions(const Function& f, const RarePat
       }
     }
     if (best == nullptr) break;
-    chosen.insert(best);
+    chosen.push_back(best);
     assumed[best->position()] = best->op() == Op::kNe ? 1 : 0;
     cost = best_cost;
   }
   // A condition chosen early may have become useless through later ones
   // (its uses folded away): drop those that no longer pay.
-  for (auto it = chosen.begin(); it != chosen.end();) {
-    const int8_t value = assumed[(*it)->position()];
-    assumed[(*it)->position()] = kUnknown;
+  for (const Node* c : chosen) {
+    const int8_t value = assumed[c->position()];
+    assumed[c->position()] = kUnknown;
     const int64_t without = path.Cost(assumed);
     if (without <= cost) {
       cost = without;
-      it = chosen.erase(it);
     } else {
-      assumed[(*it)->position()] = value;
-      ++it;
+      assumed[c->position()] = value;
     }
   }
   const int64_t gain = unspecialised - cost;
   if (gain < limits.min_gain_nodes || gain * 64 < unspecialised * limits.min_gain_64ths) return {};
 
   std::vector<RareCondition> conditions;
-  for (const auto& node : f.nodes()) {
-    if (chosen.count(node.get()) != 0) conditions.push_back({node.get(), node->op() == Op::kNe});
+  for (const Node* c : candidates) {
+    if (assumed[c->position()] != kUnknown) conditions.push_back({c, c->op() == Op::kNe});
   }
   return conditions;
 }
