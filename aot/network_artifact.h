@@ -6,6 +6,8 @@
 #ifndef XLSAOT_AOT_NETWORK_ARTIFACT_H_
 #define XLSAOT_AOT_NETWORK_ARTIFACT_H_
 
+#include <string_view>
+
 #include "aot/compiler.h"
 #include "ir/package.h"
 #include "ir/proc.h"
@@ -13,9 +15,13 @@
 
 namespace xlsaot {
 
-// The artifact's `metadata` is empty: everything the runtime needs is in
-// the header. Errors as CompileAheadOfTime's.
+// Everything the runtime needs is in the header. The artifact's `metadata`
+// (NAME.xlsmeta) is a text for `xlsaot inspect`: kNetworkMetadataMagic on
+// its first line, then the target, the channels and the instances. Errors
+// as CompileAheadOfTime's.
 Result<AotArtifact> CompileNetworkAheadOfTime(const Package& package, const Proc& top, const AotOptions& options);
+
+inline constexpr std::string_view kNetworkMetadataMagic = "XLSAOT network description 1";
 
 }  // namespace xlsaot
 

@@ -1,6 +1,7 @@
 #include "tools/inspect_command.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "aot/network_artifact.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -65,7 +67,8 @@ Result<std::vector<ArtifactMetadata>> EntriesFromObject(const std::string& path,
     if (offset > data->size() || size > data->size() - offset) continue;
     blobs[{(*section)->getIndex(), *address}] = std::string(data->substr(offset, size));
   }
-  if (blobs.empty()) return MakeError(ErrorCode::kNotFound, path + ": no xlsaot metadata symbol in this object");
+  if (blobs.empty()) return MakeError(ErrorCode::kNotFound, path + ": no xlsaot metadata symbol in this object (the object of a proc network "
+                                                    "has none: inspect its NAME.xlsmeta)");
   std::vector<ArtifactMetadata> entries;
   std::vector<MetadataView> views;
   for (const auto& [where, blob] : blobs) {
@@ -78,23 +81,87 @@ Result<std::vector<ArtifactMetadata>> EntriesFromObject(const std::string& path,
   return entries;
 }
 
-// Reads the entries from NAME.xlsmeta, NAME.o, or the stem NAME.
-Result<std::vector<ArtifactMetadata>> ReadEntries(const std::string& path) {
-  std::string file = path;
-  if (!EndsWith(path, ".xlsmeta") && !EndsWith(path, ".o")) {
-    std::error_code ec;
-    if (std::filesystem::exists(path + ".xlsmeta", ec)) file = path + ".xlsmeta";
-    else if (std::filesystem::exists(path + ".o", ec)) file = path + ".o";
-  }
-  XLSAOT_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(file));
+// The file to read for `path`: NAME.xlsmeta, NAME.o, or the stem NAME
+// (its .xlsmeta, else its .o).
+std::string ArtifactFile(const std::string& path) {
+  if (EndsWith(path, ".xlsmeta") || EndsWith(path, ".o")) return path;
+  std::error_code ec;
+  if (std::filesystem::exists(path + ".xlsmeta", ec)) return path + ".xlsmeta";
+  if (std::filesystem::exists(path + ".o", ec)) return path + ".o";
+  return path;
+}
+
+// Reads the entries from the metadata file or object `file`.
+Result<std::vector<ArtifactMetadata>> ReadEntries(const std::string& path, const std::string& file,
+                                                  const std::string& content) {
   if (EndsWith(file, ".o")) return EntriesFromObject(file, content);
   Result<std::vector<ArtifactMetadata>> entries = ParseArtifactEntries(Bytes(content));
   if (!entries.ok()) return MakeError(entries.code(), path + ": " + entries.error());
   return entries;
 }
 
+// The target lines of a network description ("key:   value"), as the
+// MetadataView that CheckCompatibility reads.
+struct NetworkTarget {
+  std::string abi_version, triple, cpu;
+  std::vector<std::string> features;
+  std::vector<std::string_view> feature_views;
+  MetadataView view;
+};
+
+NetworkTarget ReadNetworkTarget(const std::string& text) {
+  NetworkTarget t;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    start = end + 1;
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos || line.starts_with(" ")) continue;
+    const std::string key = line.substr(0, colon);
+    const size_t value_start = line.find_first_not_of(' ', colon + 1);
+    const std::string value = value_start == std::string::npos ? "" : line.substr(value_start);
+    if (key == "ABI version") t.abi_version = value;
+    if (key == "target") t.triple = value;
+    if (key == "cpu") t.cpu = value;
+    if (key == "cpu features" && value != "(none)") {
+      for (size_t i = 0; i < value.size();) {
+        const size_t space = value.find(' ', i);
+        t.features.push_back(value.substr(i, space == std::string::npos ? std::string::npos : space - i));
+        i = space == std::string::npos ? value.size() : space + 1;
+      }
+    }
+  }
+  for (const std::string& f : t.features) t.feature_views.push_back(f);
+  t.view.abi_version = static_cast<uint32_t>(std::strtoul(t.abi_version.c_str(), nullptr, 10));
+  t.view.target_triple = t.triple;
+  t.view.cpu = t.cpu;
+  t.view.cpu_features = t.feature_views;
+  return t;
+}
+
+// A proc network artifact: the description its compiler wrote, then
+// whether this machine can run it.
+int InspectNetwork(const std::string& path, const std::string& content) {
+  std::string text = content.substr(kNetworkMetadataMagic.size() + 1);
+  const NetworkTarget target = ReadNetworkTarget(text);
+  const Status compatible = CheckCompatibility(target.view);
+  text += std::string("this machine:  ") + (compatible.ok() ? "can run it" : "cannot run it: " + compatible.error()) +
+          "\n";
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+  if (!compatible.ok()) return ReportError(path + ": cannot run on this machine: " + compatible.error(), kExitIncompatible);
+  return kExitOk;
+}
+
 int RunInspect(const std::string& path) {
-  Result<std::vector<ArtifactMetadata>> entries = ReadEntries(path);
+  const std::string file = ArtifactFile(path);
+  Result<std::string> content = ReadWholeFile(file);
+  if (!content.ok()) return ReportError(content.error(), ExitStatusFor(content.code()));
+  if (!EndsWith(file, ".o") && content->starts_with(std::string(kNetworkMetadataMagic) + "\n"))
+    return InspectNetwork(path, *content);
+  Result<std::vector<ArtifactMetadata>> entries = ReadEntries(path, file, *content);
   if (!entries.ok()) return ReportError(entries.error(), ExitStatusFor(entries.code()));
   // One function: its description. Several: the list, then each described
   // under a heading.
@@ -132,7 +199,7 @@ Command AddInspectCommand(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand(
       "inspect",
       "Print the metadata of an ahead-of-time artifact: ABI version, features, entry symbol, "
-      "buffer sizes, alignments and layouts");
+      "buffer sizes, alignments and layouts (for a proc network: its target, channels and instances)");
   app->add_option("artifact", *path, "DIR/NAME, DIR/NAME.xlsmeta or DIR/NAME.o")->required();
   return Command{app, [path] { return RunInspect(*path); }};
 }

@@ -212,5 +212,41 @@ TEST(EvalAotBackendTest, RunsTheExampleThroughTheEmittedObject) {
   EXPECT_NE(failing.output.find("9\n"), std::string::npos) << failing.output;
 }
 
+// A proc network's NAME.xlsmeta describes the network for `inspect`: its
+// target (checked against this machine as a function artifact's is), its
+// channels and its instances with their state.
+TEST(CompileCommandTest, InspectDescribesAProcNetwork) {
+  TempDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  const std::string pipeline = std::string(XLSAOT_SOURCE_DIR) + "/examples/pipeline.ir";
+  CommandResult compiled = RunCommand(Quote(kCli) + " compile " + Quote(pipeline) + " --name pl --out-dir out",
+                                      dir.path().string());
+  ASSERT_EQ(compiled.exit_code, 0) << compiled.output;
+  CommandResult inspect = RunCommand(Quote(kCli) + " inspect out/pl", dir.path().string());
+  EXPECT_EQ(inspect.exit_code, 0) << inspect.output;
+  for (const char* line : {"network:       pipeline\n", "cpu:           x86-64\n", "channels:      6\n",
+                           "  0 \"in\": bits[32], 4 bytes, streaming, boundary input\n",
+                           "  1 \"out\": bits[32], 4 bytes, streaming, boundary output\n", "instances:     5\n",
+                           "  4 \"pipeline::stage3\": proc \"stage\"", "    state \"acc\": bits[32], 4 bytes at +",
+                           "this machine:  can run it\n"}) {
+    EXPECT_NE(inspect.output.find(line), std::string::npos) << line << " not in:\n" << inspect.output;
+  }
+  // The object holds no metadata blob; the error says where to look.
+  CommandResult object = RunCommand(Quote(kCli) + " inspect out/pl.o", dir.path().string());
+  EXPECT_EQ(object.exit_code, kExitNotFound) << object.output;
+  EXPECT_NE(object.output.find("inspect its NAME.xlsmeta"), std::string::npos) << object.output;
+
+  // A target this machine cannot run: described, then status 9.
+  std::string text = ReadFileText(dir.path() / "out" / "pl.xlsmeta");
+  const std::string target = "target:        ";
+  const size_t at = text.find(target);
+  ASSERT_NE(at, std::string::npos) << text;
+  text.replace(at + target.size(), text.find('\n', at) - at - target.size(), "riscv64-unknown-linux-gnu");
+  WriteFileText(dir.path() / "out" / "pl.xlsmeta", text);
+  CommandResult foreign = RunCommand(Quote(kCli) + " inspect out/pl.xlsmeta", dir.path().string());
+  EXPECT_EQ(foreign.exit_code, kExitIncompatible) << foreign.output;
+  EXPECT_NE(foreign.output.find("this machine:  cannot run it"), std::string::npos) << foreign.output;
+}
+
 }  // namespace
 }  // namespace xlsaot
