@@ -279,6 +279,97 @@ struct Param {
   bool empty;            // no storage
 };
 
+}  // namespace
+
+std::string MetadataDefinition(const MetadataView& m) {
+  std::string h;
+  // The metadata tables.
+  h += "namespace internal {\n\n";
+  std::vector<std::string> entries;
+  for (std::string_view f : m.cpu_features) entries.push_back(StringViewLiteral(f));
+  h += ConstArray("std::string_view", "kCpuFeatures", entries);
+  // One type a line, with its XLS text as a comment.
+  h += "inline constexpr std::array<xlsaot::TypeDesc, " + std::to_string(m.types.size()) +
+       "> kTypes = {{\n";
+  for (uint32_t i = 0; i < m.types.size(); ++i) {
+    h += "    " + TypeDescInitializer(m.types[i]) + ",  // " + std::to_string(i) + ": " +
+         CommentText(TypeDescText(m, i)) + "\n";
+  }
+  h += "}};\n";
+  entries.clear();
+  for (const FieldDesc& f : m.fields) {
+    entries.push_back("xlsaot::FieldDesc{.type = " + std::to_string(f.type) +
+                      ", .offset = " + std::to_string(f.offset) + "}");
+  }
+  h += ConstArray("xlsaot::FieldDesc", "kFields", entries);
+  entries.clear();
+  for (const ParamDesc& p : m.params) {
+    entries.push_back("xlsaot::ParamDesc{.name = " + StringViewLiteral(p.name) +
+                      ", .type = " + std::to_string(p.type) + "}");
+  }
+  h += ConstArray("xlsaot::ParamDesc", "kParams", entries);
+  entries.clear();
+  for (const AssertDesc& a : m.asserts) {
+    entries.push_back("xlsaot::AssertDesc{.message = " + StringViewLiteral(a.message) +
+                      ", .label = " + StringViewLiteral(a.label) + "}");
+  }
+  h += ConstArray("xlsaot::AssertDesc", "kAsserts", entries);
+  // Event sites exist only in artifacts compiled with events.
+  for (size_t i = 0; i < m.traces.size(); ++i) {
+    entries.clear();
+    for (uint32_t type : m.traces[i].operand_types) entries.push_back(std::to_string(type));
+    h += ConstArray("uint32_t", "kTrace" + std::to_string(i) + "Operands", entries);
+  }
+  entries.clear();
+  for (size_t i = 0; i < m.traces.size(); ++i) {
+    const TraceDesc& t = m.traces[i];
+    entries.push_back("xlsaot::TraceDesc{.node = " + StringViewLiteral(t.node) +
+                      ", .format = " + StringViewLiteral(t.format) + ", .verbosity = " + std::to_string(t.verbosity) +
+                      ", .operand_types = kTrace" + std::to_string(i) + "Operands}");
+  }
+  if (!m.traces.empty()) h += ConstArray("xlsaot::TraceDesc", "kTraces", entries);
+  entries.clear();
+  for (const CoverDesc& c : m.covers) {
+    entries.push_back("xlsaot::CoverDesc{.node = " + StringViewLiteral(c.node) +
+                      ", .label = " + StringViewLiteral(c.label) + "}");
+  }
+  if (!m.covers.empty()) h += ConstArray("xlsaot::CoverDesc", "kCovers", entries);
+  entries.clear();
+  for (const AssumptionDesc& a : m.assumptions) {
+    entries.push_back("xlsaot::AssumptionDesc{.node = " + StringViewLiteral(a.node) +
+                      ", .kind = " + StringViewLiteral(a.kind) + "}");
+  }
+  if (!m.assumptions.empty()) h += ConstArray("xlsaot::AssumptionDesc", "kAssumptions", entries);
+  h += "\n}  // namespace internal\n\n";
+
+  h += "// Everything the runtime checks before calling the compiled code, and the\n";
+  h += "// buffer layout of every parameter and of the result (xlsaot/metadata.h).\n";
+  h += "inline constexpr xlsaot::MetadataView kMetadata = {\n";
+  h += "    .abi_version = " + std::to_string(m.abi_version) + ",\n";
+  h += "    .features = " + Hex(m.features) + ",\n";
+  h += "    .scratch_size = " + std::to_string(m.scratch_size) + ",\n";
+  h += "    .scratch_alignment = " + std::to_string(m.scratch_alignment) + ",\n";
+  h += "    .function_name = " + StringViewLiteral(m.function_name) + ",\n";
+  h += "    .entry_symbol = " + StringViewLiteral(m.entry_symbol) + ",\n";
+  h += "    .target_triple = " + StringViewLiteral(m.target_triple) + ",\n";
+  h += "    .cpu = " + StringViewLiteral(m.cpu) + ",\n";
+  h += "    .cpu_features = internal::kCpuFeatures,\n";
+  h += "    .types = internal::kTypes,\n";
+  h += "    .fields = internal::kFields,\n";
+  h += "    .params = internal::kParams,\n";
+  h += "    .return_type = " + std::to_string(m.return_type) + ",\n";
+  h += "    .asserts = internal::kAsserts,\n";
+  // Every field named, so that consumers compiling with -Wextra get no
+  // missing-initializer warning from a generated header.
+  h += std::string("    .traces = ") + (m.traces.empty() ? "{}" : "internal::kTraces") + ",\n";
+  h += std::string("    .covers = ") + (m.covers.empty() ? "{}" : "internal::kCovers") + ",\n";
+  h += std::string("    .assumptions = ") + (m.assumptions.empty() ? "{}" : "internal::kAssumptions") + ",\n";
+  h += "};\n\n";
+  return h;
+}
+
+namespace {
+
 class Generator {
  public:
   Generator(const MetadataView& m, std::vector<uint8_t> blob, std::string_view name, std::string_view ns)
@@ -414,88 +505,7 @@ std::string Generator::Header() const {
   std::string h;
   h += "namespace " + ns_ + " {\n\n";
 
-  // The metadata tables.
-  h += "namespace internal {\n\n";
-  std::vector<std::string> entries;
-  for (std::string_view f : m_.cpu_features) entries.push_back(StringViewLiteral(f));
-  h += ConstArray("std::string_view", "kCpuFeatures", entries);
-  // One type a line, with its XLS text as a comment.
-  h += "inline constexpr std::array<xlsaot::TypeDesc, " + std::to_string(m_.types.size()) +
-       "> kTypes = {{\n";
-  for (uint32_t i = 0; i < m_.types.size(); ++i) {
-    h += "    " + TypeDescInitializer(m_.types[i]) + ",  // " + std::to_string(i) + ": " +
-         CommentText(TypeDescText(m_, i)) + "\n";
-  }
-  h += "}};\n";
-  entries.clear();
-  for (const FieldDesc& f : m_.fields) {
-    entries.push_back("xlsaot::FieldDesc{.type = " + std::to_string(f.type) +
-                      ", .offset = " + std::to_string(f.offset) + "}");
-  }
-  h += ConstArray("xlsaot::FieldDesc", "kFields", entries);
-  entries.clear();
-  for (const ParamDesc& p : m_.params) {
-    entries.push_back("xlsaot::ParamDesc{.name = " + StringViewLiteral(p.name) +
-                      ", .type = " + std::to_string(p.type) + "}");
-  }
-  h += ConstArray("xlsaot::ParamDesc", "kParams", entries);
-  entries.clear();
-  for (const AssertDesc& a : m_.asserts) {
-    entries.push_back("xlsaot::AssertDesc{.message = " + StringViewLiteral(a.message) +
-                      ", .label = " + StringViewLiteral(a.label) + "}");
-  }
-  h += ConstArray("xlsaot::AssertDesc", "kAsserts", entries);
-  // Event sites exist only in artifacts compiled with events.
-  for (size_t i = 0; i < m_.traces.size(); ++i) {
-    entries.clear();
-    for (uint32_t type : m_.traces[i].operand_types) entries.push_back(std::to_string(type));
-    h += ConstArray("uint32_t", "kTrace" + std::to_string(i) + "Operands", entries);
-  }
-  entries.clear();
-  for (size_t i = 0; i < m_.traces.size(); ++i) {
-    const TraceDesc& t = m_.traces[i];
-    entries.push_back("xlsaot::TraceDesc{.node = " + StringViewLiteral(t.node) +
-                      ", .format = " + StringViewLiteral(t.format) + ", .verbosity = " + std::to_string(t.verbosity) +
-                      ", .operand_types = kTrace" + std::to_string(i) + "Operands}");
-  }
-  if (!m_.traces.empty()) h += ConstArray("xlsaot::TraceDesc", "kTraces", entries);
-  entries.clear();
-  for (const CoverDesc& c : m_.covers) {
-    entries.push_back("xlsaot::CoverDesc{.node = " + StringViewLiteral(c.node) +
-                      ", .label = " + StringViewLiteral(c.label) + "}");
-  }
-  if (!m_.covers.empty()) h += ConstArray("xlsaot::CoverDesc", "kCovers", entries);
-  entries.clear();
-  for (const AssumptionDesc& a : m_.assumptions) {
-    entries.push_back("xlsaot::AssumptionDesc{.node = " + StringViewLiteral(a.node) +
-                      ", .kind = " + StringViewLiteral(a.kind) + "}");
-  }
-  if (!m_.assumptions.empty()) h += ConstArray("xlsaot::AssumptionDesc", "kAssumptions", entries);
-  h += "\n}  // namespace internal\n\n";
-
-  h += "// Everything the runtime checks before calling the compiled code, and the\n";
-  h += "// buffer layout of every parameter and of the result (xlsaot/metadata.h).\n";
-  h += "inline constexpr xlsaot::MetadataView kMetadata = {\n";
-  h += "    .abi_version = " + std::to_string(m_.abi_version) + ",\n";
-  h += "    .features = " + Hex(m_.features) + ",\n";
-  h += "    .scratch_size = " + std::to_string(m_.scratch_size) + ",\n";
-  h += "    .scratch_alignment = " + std::to_string(m_.scratch_alignment) + ",\n";
-  h += "    .function_name = " + StringViewLiteral(m_.function_name) + ",\n";
-  h += "    .entry_symbol = " + StringViewLiteral(m_.entry_symbol) + ",\n";
-  h += "    .target_triple = " + StringViewLiteral(m_.target_triple) + ",\n";
-  h += "    .cpu = " + StringViewLiteral(m_.cpu) + ",\n";
-  h += "    .cpu_features = internal::kCpuFeatures,\n";
-  h += "    .types = internal::kTypes,\n";
-  h += "    .fields = internal::kFields,\n";
-  h += "    .params = internal::kParams,\n";
-  h += "    .return_type = " + std::to_string(m_.return_type) + ",\n";
-  h += "    .asserts = internal::kAsserts,\n";
-  // Every field named, so that consumers compiling with -Wextra get no
-  // missing-initializer warning from a generated header.
-  h += std::string("    .traces = ") + (m_.traces.empty() ? "{}" : "internal::kTraces") + ",\n";
-  h += std::string("    .covers = ") + (m_.covers.empty() ? "{}" : "internal::kCovers") + ",\n";
-  h += std::string("    .assumptions = ") + (m_.assumptions.empty() ? "{}" : "internal::kAssumptions") + ",\n";
-  h += "};\n\n";
+  h += MetadataDefinition(m_);
 
   h += LayoutTypes();
 

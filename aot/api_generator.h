@@ -74,6 +74,11 @@ std::string CommentText(std::string_view text);
 // The C++ type the API uses for a type of the metadata's table.
 std::string CppTypeName(const MetadataView& metadata, uint32_t type);
 
+// C++ text defining `kMetadata`, an xlsaot::MetadataView of `metadata` as
+// constant data, with its tables in a namespace `internal`: what a
+// generated header holds for each compiled entry point.
+std::string MetadataDefinition(const MetadataView& metadata);
+
 }  // namespace xlsaot
 
 #endif  // XLSAOT_AOT_API_GENERATOR_H_
