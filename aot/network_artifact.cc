@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "aot/api_generator.h"
+#include "aot/artifact_metadata.h"
 #include "aot/network_compiler.h"
 #include "codegen/network_tables.h"
 #include "codegen/type_layout.h"
@@ -91,10 +92,30 @@ struct HeaderInput {
   const NetworkPlan& plan;
   const NetworkTables& tables;
   const std::vector<AbiInfo>& segment_abis;
+  // Per segment: the metadata of its event sites, or null when it has none.
+  const std::vector<std::unique_ptr<CompilerMetadata>>& segment_metadata;
   std::string name;
   std::string ns;
   std::string top;
 };
+
+// The metadata of each segment that has event sites (asserts, traces,
+// covers, assumptions), for the recorder of Network::Tick(events).
+Result<std::vector<std::unique_ptr<CompilerMetadata>>> SegmentMetadata(const NetworkPlan& plan,
+                                                                       const std::vector<AbiInfo>& abis,
+                                                                       const TargetDescription& target) {
+  std::vector<std::unique_ptr<CompilerMetadata>> metadata(abis.size());
+  for (size_t a = 0; a < plan.activations.size(); ++a) {
+    const ProcActivation& activation = plan.activations[a];
+    for (size_t s = 0; s < activation.segments.size(); ++s) {
+      const size_t index = plan.first_segment[a] + s;
+      const AbiInfo& abi = abis[index];
+      if (abi.asserts.empty() && abi.traces.empty() && abi.covers.empty() && abi.assumptions.empty()) continue;
+      XLSAOT_ASSIGN_OR_RETURN(metadata[index], CompilerMetadata::Build(*activation.segments[s].function, abi, target));
+    }
+  }
+  return metadata;
+}
 
 std::string Header(const HeaderInput& in) {
   const NetworkDescription& d = in.tables.description();
@@ -104,11 +125,11 @@ std::string Header(const HeaderInput& in) {
   h += "//\n// Link with " + in.name + ".o (the compiled segments) and the xlsaot runtime library; see\n";
   h += "// docs/generated-api.md (\"Proc networks\") and docs/procs.md.\n";
   h += "#ifndef " + guard + "\n#define " + guard + "\n\n";
-  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <optional>\n#include <utility>\n\n";
+  h += "#include <array>\n#include <cstddef>\n#include <cstdint>\n#include <memory>\n#include <optional>\n#include <utility>\n\n";
   h += "#include <string_view>\n\n";
   h += "#include \"xlsaot/abi.h\"\n#include \"xlsaot/allocator.h\"\n#include \"xlsaot/bits.h\"\n";
   h += "#include \"xlsaot/compatibility.h\"\n#include \"xlsaot/metadata.h\"\n";
-  h += "#include \"xlsaot/network.h\"\n#include \"xlsaot/result.h\"\n\n";
+  h += "#include \"xlsaot/network.h\"\n#include \"xlsaot/network_event_recorder.h\"\n#include \"xlsaot/result.h\"\n\n";
   h += "// The segments of the activations, defined by " + in.name + ".o.\n";
   for (const AbiInfo& abi : in.segment_abis) {
     h += "extern \"C\" int32_t " + abi.entry_symbol +
@@ -224,7 +245,18 @@ std::string Header(const HeaderInput& in) {
   h += "    .asserts = {},\n    .traces = {},\n    .covers = {},\n    .assumptions = {},\n};\n";
   h += "inline constexpr std::array<xlsaot_entry_fn, " + Num(in.segment_abis.size()) + "> kEntries = {{\n";
   for (const AbiInfo& abi : in.segment_abis) h += "    &" + abi.entry_symbol + ",\n";
-  h += "}};\n\n}  // namespace internal\n\n";
+  h += "}};\n\n";
+  // The event sites of the segments that have any, for Tick(events).
+  std::string pointers;
+  for (size_t s = 0; s < in.segment_metadata.size(); ++s) {
+    pointers += "    " + (in.segment_metadata[s] ? "&segment" + Num(s) + "::kMetadata" : std::string("nullptr")) + ",\n";
+    if (!in.segment_metadata[s]) continue;
+    h += "// Segment " + Num(s) + " (" + in.segment_abis[s].entry_symbol + "): its event sites.\n";
+    h += "namespace segment" + Num(s) + " {\n\n" + MetadataDefinition(in.segment_metadata[s]->view()) +
+         "}  // namespace segment" + Num(s) + "\n\n";
+  }
+  h += "inline constexpr std::array<const xlsaot::MetadataView*, " + Num(in.segment_metadata.size()) +
+       "> kSegmentMetadata = {{\n" + pointers + "}};\n\n}  // namespace internal\n\n";
 
   h += "// The network's static description (xlsaot/network.h).\n";
   h += "inline constexpr xlsaot::NetworkDescription kNetwork = {\n";
@@ -293,13 +325,31 @@ std::string Header(const HeaderInput& in) {
   h += "\n  // One tick, n ticks (stopping at the first error), or ticks until one\n";
   h += "  // makes no progress; errors: kAssertionFailed, kDeadlock, kStateConflict.\n";
   h += "  xlsaot::Status Tick() { return runner_.Tick(); }\n";
+  h += "  // One tick that also collects its events into `events` (cleared first):\n";
+  h += "  // failed assertions, traces formatted as XLS formats them and cover hits\n";
+  h += "  // (traces and covers need an artifact compiled with events). The status\n";
+  h += "  // is Tick()'s; kResourceExhausted if memory ran out while recording.\n";
+  h += "  xlsaot::Status Tick(xlsaot::Events& events, const xlsaot::RunOptions& options = {}) {\n";
+  h += "    if (recorder_ == nullptr) {\n";
+  h += "      xlsaot::Result<std::unique_ptr<xlsaot::NetworkEventRecorder>> made =\n";
+  h += "          xlsaot::NetworkEventRecorder::Create(internal::kSegmentMetadata);\n";
+  h += "      if (!made.ok()) return made.error_value();\n";
+  h += "      recorder_ = std::move(made).value();\n    }\n";
+  h += "    recorder_->Begin(runner_, events, options);\n";
+  h += "    xlsaot::Status status = runner_.Tick();\n";
+  h += "    recorder_->End(runner_);\n";
+  h += "    if (status.ok() && recorder_->out_of_memory())\n";
+  h += "      return xlsaot::MakeError(xlsaot::ErrorCode::kResourceExhausted, \"out of memory while recording events\");\n";
+  h += "    return status;\n  }\n";
   h += "  xlsaot::Status Tick(int64_t n) { return runner_.Tick(n); }\n";
   h += "  xlsaot::Result<int64_t> TickUntilBlocked(int64_t max_ticks = int64_t{1} << 20) {\n";
   h += "    return runner_.TickUntilBlocked(max_ticks);\n  }\n";
   h += "  int64_t ticks_run() const { return runner_.ticks_run(); }\n";
   h += "  xlsaot::NetworkRunner& runner() { return runner_; }\n\n";
   h += " private:\n  explicit Network(xlsaot::NetworkRunner runner) : runner_(std::move(runner)) {}\n";
-  h += "  xlsaot::NetworkRunner runner_;\n};\n\n";
+  h += "  xlsaot::NetworkRunner runner_;\n";
+  h += "  // Made by the first Tick(events).\n";
+  h += "  std::unique_ptr<xlsaot::NetworkEventRecorder> recorder_;\n};\n\n";
   h += "}  // namespace " + in.ns + "\n\n#endif  // " + guard + "\n";
   return h;
 }
@@ -376,7 +426,10 @@ Result<AotArtifact> CompileNetworkAheadOfTime(const Package& package, const Proc
   artifact.object = std::move(compiled.object);
   std::unique_ptr<NetworkTables> tables =
       NetworkTables::Build(plan, compiled.scratch_size, compiled.scratch_alignment);
-  const HeaderInput input{compiled.target, plan, *tables, compiled.segment_abis, options.name, ns, top.name()};
+  XLSAOT_ASSIGN_OR_RETURN(std::vector<std::unique_ptr<CompilerMetadata>> segment_metadata,
+                          SegmentMetadata(plan, compiled.segment_abis, compiled.target));
+  const HeaderInput input{compiled.target, plan,        *tables,  compiled.segment_abis, segment_metadata,
+                          options.name,    ns,          top.name()};
   artifact.header = Header(input);
   const std::string metadata = MetadataText(input);
   artifact.metadata.assign(metadata.begin(), metadata.end());

@@ -3,9 +3,17 @@
 // the runtime's NetworkRunner.
 #include <cstdint>
 #include <deque>
+#include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
+#include <string>
 
 #include "gtest/gtest.h"
+#include "interp/proc_network.h"
+#include "ir/parser.h"
+#include "ir/verifier.h"
+#include "network_events.h"
 #include "pipeline.h"
 
 namespace xlsaot {
@@ -124,6 +132,54 @@ TEST(NetworkArtifactTest, SendingOnAnOutputIsRefused) {
   const uint32_t x = 1;
   Status s = network->runner().Send(1, reinterpret_cast<const uint8_t*>(&x));  // 'out'
   EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+}
+
+// Tick(events) of an artifact compiled with events reports, tick by tick,
+// what the interpreter reports: traces formatted alike, in the same order
+// across the segments of both procs, the cover hit, and the failed
+// assertion both as an event and as the tick's error.
+TEST(NetworkArtifactTest, TickWithEventsReportsWhatTheInterpreterDoes) {
+  std::ifstream file(std::string(XLSAOT_SOURCE_DIR) + "/tests/aot/procs/network_events.ir");
+  std::stringstream text;
+  text << file.rdbuf();
+  Result<std::unique_ptr<Package>> package = ParsePackage(text.str());
+  ASSERT_TRUE(package.ok()) << package.error();
+  ASSERT_TRUE(VerifyPackage(**package).ok());
+  Result<std::unique_ptr<ProcNetwork>> interpreter = ProcNetwork::Create(**package, *(*package)->GetProc("producer"));
+  ASSERT_TRUE(interpreter.ok()) << interpreter.error();
+  Result<tests::network_events::Network> network = tests::network_events::Network::Create();
+  ASSERT_TRUE(network.ok()) << network.error();
+
+  size_t seen = 0;
+  std::map<std::string, int64_t> covers_before;
+  bool saw_three = false;
+  bool failed = false;
+  for (int tick = 0; tick < 6; ++tick) {
+    SCOPED_TRACE("tick " + std::to_string(tick));
+    Events events;
+    const Status compiled = network->Tick(events);
+    const Status interpreted = (*interpreter)->Tick();
+    ASSERT_EQ(compiled.ok(), interpreted.ok()) << compiled.error() << " / " << interpreted.error();
+    if (!compiled.ok()) {
+      failed = true;
+      EXPECT_EQ(compiled.code(), ErrorCode::kAssertionFailed);
+      EXPECT_EQ(compiled.error(), interpreted.error());
+    }
+    const Events& all = (*interpreter)->events();
+    const std::vector<Event> expected(all.log.begin() + static_cast<std::ptrdiff_t>(seen), all.log.end());
+    seen = all.log.size();
+    EXPECT_EQ(events.log, expected);
+    std::map<std::string, int64_t> hits;
+    for (const auto& [label, count] : all.cover_hits)
+      if (count != covers_before[label]) hits[label] = count - covers_before[label];
+    covers_before = all.cover_hits;
+    EXPECT_EQ(events.cover_hits, hits);
+    for (const Event& e : events.log) saw_three = saw_three || e.text == "three arrived, total 0x6";
+    if (!compiled.ok()) break;
+  }
+  EXPECT_TRUE(saw_three);
+  // The assertion fails on the sixth tick (x = 5).
+  EXPECT_TRUE(failed);
 }
 
 }  // namespace

@@ -173,6 +173,13 @@ class NetworkRunner {
   const uint8_t* State(uint32_t instance, uint32_t element) const;
 
   void set_send_observer(NetworkSendObserver observer) { observer_ = observer; }
+  // Replaces the context that receives the segments' events (null: none);
+  // returns the previous one.
+  xlsaot_context* set_user_context(xlsaot_context* context) {
+    xlsaot_context* previous = user_context_;
+    user_context_ = context;
+    return previous;
+  }
   // The segment whose entry point is running (for event callbacks).
   uint32_t current_segment() const { return current_segment_; }
 
