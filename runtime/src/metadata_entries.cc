@@ -11,6 +11,7 @@
 #include <string>
 
 #include "xlsaot/metadata.h"
+#include "xlsaot/text_escape.h"
 
 namespace xlsaot {
 namespace {
@@ -36,15 +37,17 @@ Status ValidateArtifactEntries(std::span<const MetadataView> entries) {
       return MakeError(s.code(), "entry " + std::to_string(i) + ": " + s.error());
     }
     if (!functions.insert(e.function_name).second) {
-      return Corrupt("two entries are compiled from function '" + std::string(e.function_name) + "'");
+      return Corrupt("two entries are compiled from function '" + EscapeString(e.function_name) + "'");
     }
     if (!symbols.insert(e.entry_symbol).second) {
-      return Corrupt("two entries have the entry symbol '" + std::string(e.entry_symbol) + "'");
+      return Corrupt("two entries have the entry symbol '" + EscapeString(e.entry_symbol) + "'");
     }
     if (e.abi_version != first.abi_version || e.target_triple != first.target_triple || e.cpu != first.cpu ||
         !std::equal(e.cpu_features.begin(), e.cpu_features.end(), first.cpu_features.begin(),
                     first.cpu_features.end())) {
-      return Corrupt("entry " + std::to_string(i) + " ('" + std::string(e.function_name) +
+      // Names are escaped: a corrupt blob may hold any bytes, and an error
+      // is one line.
+      return Corrupt("entry " + std::to_string(i) + " ('" + EscapeString(e.function_name) +
                      "') has another ABI version or target than entry 0: the entries share one object");
     }
   }

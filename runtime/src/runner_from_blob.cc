@@ -6,6 +6,7 @@
 
 #include "xlsaot/compatibility.h"
 #include "xlsaot/runner.h"
+#include "xlsaot/text_escape.h"
 
 namespace xlsaot {
 
@@ -29,8 +30,8 @@ Result<ArtifactRunner> ArtifactRunner::Create(const xlsaot_artifact& artifact,
                                              static_cast<size_t>(artifact.metadata_size))));
   if (expected != nullptr && !SameMetadata(metadata.view(), *expected)) {
     return MakeError(ErrorCode::kAbiMismatch,
-                     "the compiled object of '" + std::string(metadata->function_name) + "' (entry " +
-                         std::string(metadata->entry_symbol) +
+                     "the compiled object of '" + EscapeString(metadata->function_name) + "' (entry " +
+                         EscapeString(metadata->entry_symbol) +
                          ") does not match its generated header: both must come from the same "
                          "xlsaot compile run");
   }
