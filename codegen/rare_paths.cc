@@ -27,6 +27,9 @@ bool IsRareComparison(const Node& n, int64_t min_bits) {
   return x->op() == Op::kLiteral || y->op() == Op::kLiteral;
 }
 
+// A condition's outcome on the common path: an eq is false, an ne true.
+int8_t CommonOutcome(const Node& condition) { return condition.op() == Op::kNe ? 1 : 0; }
+
 // How many nodes the common path computes when some conditions are known:
 // values of one bit are propagated through logic and selects, a select
 // whose selector is known keeps only the chosen case, and what nothing
@@ -146,7 +149,7 @@ std::vector<RareCondition> ChooseRareConditions(const Function& f, const RarePat
     int64_t best_cost = cost;
     for (const Node* c : candidates) {
       if (assumed[c->position()] != kUnknown) continue;  // chosen already
-      assumed[c->position()] = c->op() == Op::kNe ? 1 : 0;
+      assumed[c->position()] = CommonOutcome(*c);
       const int64_t with_c = path.Cost(assumed);
       assumed[c->position()] = kUnknown;
       if (with_c < best_cost) {
@@ -156,19 +159,18 @@ std::vector<RareCondition> ChooseRareConditions(const Function& f, const RarePat
     }
     if (best == nullptr) break;
     chosen.push_back(best);
-    assumed[best->position()] = best->op() == Op::kNe ? 1 : 0;
+    assumed[best->position()] = CommonOutcome(*best);
     cost = best_cost;
   }
   // A condition chosen early may have become useless through later ones
   // (its uses folded away): drop those that no longer pay.
   for (const Node* c : chosen) {
-    const int8_t value = assumed[c->position()];
     assumed[c->position()] = kUnknown;
     const int64_t without = path.Cost(assumed);
     if (without <= cost) {
       cost = without;
     } else {
-      assumed[c->position()] = value;
+      assumed[c->position()] = CommonOutcome(*c);
     }
   }
   const int64_t gain = unspecialised - cost;
@@ -176,18 +178,17 @@ std::vector<RareCondition> ChooseRareConditions(const Function& f, const RarePat
 
   std::vector<RareCondition> conditions;
   for (const Node* c : candidates) {
-    if (assumed[c->position()] != kUnknown) conditions.push_back({c, c->op() == Op::kNe});
+    if (assumed[c->position()] != kUnknown) conditions.push_back({c, CommonOutcome(*c) == 1});
   }
   return conditions;
 }
 
 std::vector<const Node*> ConditionsFirst(std::span<const Node* const> order, std::vector<RareCondition>& conditions,
                                          const std::function<bool(const Node&)>& movable) {
+  // Params are not in `order`: they are there before everything.
   std::set<const Node*> scheduled;
-  for (const auto& param : order.empty() ? std::span<Node* const>{} : order.front()->function()->params())
-    scheduled.insert(param);
-  // The unscheduled nodes `root` needs, in topological order; empty with
-  // `ok` false when one of them may not move.
+  // The unscheduled nodes `root` needs, in topological order; `ok` false
+  // when one of them may not move.
   auto cone = [&](const Node* root, bool& ok) {
     std::vector<const Node*> nodes;
     std::set<const Node*> seen;
@@ -198,7 +199,8 @@ std::vector<const Node*> ConditionsFirst(std::span<const Node* const> order, std
       auto& [node, next] = stack.back();
       if (next < node->operand_count()) {
         const Node* operand = node->operand(next++);
-        if (scheduled.count(operand) == 0 && seen.insert(operand).second) stack.push_back({operand, 0});
+        if (operand->op() != Op::kParam && scheduled.count(operand) == 0 && seen.insert(operand).second)
+          stack.push_back({operand, 0});
         continue;
       }
       if (!movable(*node)) ok = false;
